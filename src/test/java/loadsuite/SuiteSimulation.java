@@ -1,0 +1,88 @@
+package loadsuite;
+
+import static io.gatling.javaapi.http.HttpDsl.http;
+
+import io.gatling.javaapi.core.Assertion;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
+import loadsuite.goals.GoalAssertions;
+import loadsuite.load.PacedConnections;
+import loadsuite.load.RateSchedule;
+import loadsuite.load.Workload;
+import loadsuite.sut.StandIn;
+import loadsuite.sut.SystemUnderTest;
+import loadsuite.sut.SystemsUnderTest;
+
+/**
+ * What every simulation of the suite does: read its workload and goals from targets.conf
+ * (validating the whole profile first), start or reach the system under test, send the load
+ * of the workload's shape, and turn its goals into assertions. Nothing is sent before all of
+ * this has succeeded; the system is stopped after the run.
+ */
+public abstract class SuiteSimulation extends Simulation {
+  /** Time allowed past the planned end for the last answers (Gatling's request timeout is 10 s). */
+  private static final Duration DRAIN = Duration.ofSeconds(15);
+
+  private final String system;
+  private final String healthPath;
+  private final StandIn standIn;
+  private SystemUnderTest sut;
+
+  protected SuiteSimulation(String system, String healthPath, StandIn standIn) {
+    this.system = system;
+    this.healthPath = healthPath;
+    this.standIn = standIn;
+  }
+
+  /**
+   * Sets up the run of one workload.
+   *
+   * @param workloadName the workload's key under the system in targets.conf
+   * @param scenarioName what the scenario does, as the report shows it
+   * @param requestNames the names of the requests an iteration sends (goals may name them)
+   * @param iteration the requests of one iteration of a connection
+   */
+  protected void run(String workloadName, String scenarioName, List<String> requestNames, PacedConnections.Iteration iteration) {
+    Suite.Plan plan = Suite.plan(system, workloadName);
+    List<Assertion> assertions = GoalAssertions.of(plan.workload(), plan.goals(), requestNames);
+    sut = SystemsUnderTest.start(Suite.targets().sut(), system, healthPath, standIn);
+    try {
+      HttpProtocolBuilder protocol = http.baseUrl(sut.baseUrl())
+          .acceptHeader("application/json")
+          .disableCaching()
+          .disableWarmUp();
+      PacedConnections connections = new PacedConnections(plan.workload());
+      printPlan(plan);
+      setUp(connections.populate(scenarioName, iteration))
+          .protocols(protocol)
+          .assertions(assertions)
+          .maxDuration(connections.plannedDuration().plus(DRAIN));
+    } catch (RuntimeException e) {
+      sut.close();
+      throw e;
+    }
+  }
+
+  @Override
+  public void after() {
+    if (sut != null) {
+      sut.close();
+    }
+  }
+
+  private void printPlan(Suite.Plan plan) {
+    Workload w = plan.workload();
+    RateSchedule schedule = w.schedule();
+    double seconds = schedule.measuredDuration().toNanos() / 1e9;
+    System.out.printf("%n%s (profile %s) against %s%n", w.path(), Suite.targets().profileName(), sut.description());
+    System.out.printf("  %d connections, warm-up %s (silent), then %d requests over %s = %.0f/s on average, peak %.0f/s%n",
+        w.connections(), w.warmUp(), schedule.plannedMeasuredRequests(), schedule.measuredDuration(),
+        schedule.plannedMeasuredRequests() / seconds, schedule.peakRate());
+    System.out.println("  goals: " + plan.goals().stream()
+        .map(g -> g.scope() + " " + g.metric().key + " " + g.threshold())
+        .collect(Collectors.joining(", ")) + "\n");
+  }
+}

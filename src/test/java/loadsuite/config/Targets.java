@@ -1,0 +1,127 @@
+package loadsuite.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * targets.conf, the one place of every load shape and goal, with the chosen profile and the
+ * command line's overrides applied.
+ *
+ * <p>Layering, highest first: {@code -D<system>.<workload>.<key>} (relative to the chosen
+ * profile), any other {@code -D<path>} (relative to the file's root), the file.
+ */
+public final class Targets {
+  /** System property naming another targets file. */
+  public static final String FILE_PROPERTY = "targets";
+
+  private final Config root;
+  private final Config profile;
+  private final String profileName;
+  private final String file;
+
+  private Targets(Config root, Config profile, String profileName, String file) {
+    this.root = root;
+    this.profile = profile;
+    this.profileName = profileName;
+    this.file = file;
+  }
+
+  /** Loads the file named by {@code -Dtargets} (default ./targets.conf) with the JVM's system properties. */
+  public static Targets load() {
+    Path path = Path.of(System.getProperty(FILE_PROPERTY, "targets.conf"));
+    return load(path, System.getProperties());
+  }
+
+  public static Targets load(Path path, Properties properties) {
+    String file = path.getFileName().toString();
+    if (!Files.isRegularFile(path)) {
+      throw new TargetsException(path.toAbsolutePath() + " not found: run from the project's root directory,"
+          + " or name the file with -D" + FILE_PROPERTY + "=/path/to/targets.conf");
+    }
+    Config overrides = ConfigFactory.parseProperties(properties);
+    Config fileConfig;
+    Config root;
+    try {
+      fileConfig = ConfigFactory.parseFile(path.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+      Config rootOverrides = ConfigFactory.empty();
+      for (String key : new String[] {"profile", "sut", "profiles"}) {
+        if (overrides.hasPath(key)) {
+          rootOverrides = rootOverrides.withFallback(overrides.withOnlyPath(key));
+        }
+      }
+      root = rootOverrides.withFallback(fileConfig).resolve();
+    } catch (ConfigException e) {
+      throw new TargetsException(file + " cannot be read: " + e.getMessage(), e);
+    }
+    Section top = new Section(root, "", file);
+    String profileName = top.string("profile");
+    if (!root.hasPath("profiles") || !root.getValue("profiles").valueType().name().equals("OBJECT")) {
+      throw new TargetsException(file + ": missing object 'profiles { smoke { … }, nightly { … } }'");
+    }
+    Set<String> profiles = new TreeSet<>(root.getConfig("profiles").root().keySet());
+    if (!profiles.contains(profileName)) {
+      throw new TargetsException("unknown profile '" + profileName + "': " + file + " defines " + String.join(", ", profiles)
+          + "; choose one with -Dprofile=<name>");
+    }
+    Config profile;
+    try {
+      profile = root.getConfig("profiles." + profileName);
+      for (String system : profile.root().keySet()) {
+        if (overrides.hasPath(system)) {
+          profile = overrides.withOnlyPath(system).withFallback(profile);
+        }
+      }
+    } catch (ConfigException e) {
+      throw new TargetsException(file + ": profile '" + profileName + "': " + e.getMessage(), e);
+    }
+    return new Targets(root, profile, profileName, file);
+  }
+
+  public String profileName() {
+    return profileName;
+  }
+
+  public String file() {
+    return file;
+  }
+
+  /** The systems of the chosen profile (runtime, registry, …). */
+  public Set<String> systems() {
+    return new TreeSet<>(profile.root().keySet());
+  }
+
+  /** The workloads of one system in the chosen profile. */
+  public Set<String> workloads(String system) {
+    return new TreeSet<>(systemSection(system).keys());
+  }
+
+  /** One workload's section, for example {@code runtime.sustained}. */
+  public Section workload(String system, String workload) {
+    Section systemSection = systemSection(system);
+    if (!systemSection.keys().contains(workload)) {
+      throw new TargetsException(file + ": profile '" + profileName + "' has no workload '" + system + "." + workload
+          + "'; it has " + String.join(", ", systemSection.keys()));
+    }
+    return systemSection.section(workload);
+  }
+
+  /** The {@code sut} block: how to reach the system under test. */
+  public Section sut() {
+    return new Section(root, "", file).section("sut");
+  }
+
+  private Section systemSection(String system) {
+    if (!profile.hasPath(system)) {
+      throw new TargetsException(file + ": profile '" + profileName + "' has no system '" + system + "'; it has "
+          + String.join(", ", systems()));
+    }
+    return new Section(profile, "", file).section(system);
+  }
+}

@@ -1,0 +1,61 @@
+package loadsuite.goals;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import loadsuite.config.Percent;
+import loadsuite.config.Rate;
+import loadsuite.config.Section;
+
+/**
+ * One goal of targets.conf: a metric of a scope ({@code global} or a request name) against a
+ * threshold. Exactly one of {@code time}, {@code percent} and {@code rate} is set.
+ */
+public record Goal(String scope, Metric metric, Duration time, Percent percent, Rate rate) {
+  public static final String GLOBAL = "global";
+
+  /** Reads {@code goals { global { p95 = 20ms }, "GET /simple" { p95 = 5ms } }}. */
+  public static List<Goal> readAll(Section goals) {
+    List<Goal> all = new ArrayList<>();
+    for (String scope : goals.keys()) {
+      Section scoped = goals.child(scope);
+      for (String key : scoped.keys()) {
+        Metric metric = Metric.byKey(key);
+        if (metric == null) {
+          scoped.has(key);
+          throw scoped.error(key, "one of the goal keys " + Metric.keys() + " (unknown goal key '" + key + "')");
+        }
+        all.add(read(scoped, scope, metric));
+      }
+    }
+    return all;
+  }
+
+  private static Goal read(Section scoped, String scope, Metric metric) {
+    return switch (metric.kind) {
+      case RESPONSE_TIME -> {
+        Duration d = scoped.duration(metric.key);
+        if (d.toNanos() % 1_000_000 != 0) {
+          throw scoped.error(metric.key, "whole milliseconds such as 20ms (Gatling records response times in milliseconds)");
+        }
+        yield new Goal(scope, metric, d, null, null);
+      }
+      case FAILED -> new Goal(scope, metric, null, scoped.percent(metric.key), null);
+      case THROUGHPUT -> {
+        if (metric == Metric.THROUGHPUT && scoped.string(metric.key).trim().endsWith("%")) {
+          if (!GLOBAL.equals(scope)) {
+            throw scoped.error(metric.key, "an absolute rate such as 300/s for a single request"
+                + " (a percentage of the plan is defined for global only)");
+          }
+          yield new Goal(scope, metric, null, scoped.percent(metric.key), null);
+        }
+        yield new Goal(scope, metric, null, null, scoped.rate(metric.key));
+      }
+    };
+  }
+
+  /** The threshold as written in targets.conf. */
+  public String threshold() {
+    return time != null ? time.toMillis() + "ms" : percent != null ? percent.toString() : rate.toString();
+  }
+}

@@ -1,0 +1,94 @@
+package loadsuite.goals;
+
+import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.global;
+
+import io.gatling.javaapi.core.Assertion;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import loadsuite.config.TargetsException;
+import loadsuite.load.RateSchedule;
+import loadsuite.load.Shape;
+import loadsuite.load.Workload;
+
+/**
+ * Turns the goals of a workload into Gatling assertions, which fail the run (exit status 2,
+ * failed build) when a goal is missed.
+ *
+ * <p>Throughput goals are asserted as request counts over the measured window: Gatling divides
+ * a request count by the whole run, warm-up included, so its own requests-per-second would
+ * understate the measured rate.
+ */
+public final class GoalAssertions {
+  private GoalAssertions() {}
+
+  /**
+   * @param requestNames the names of the requests the simulation sends: goals may name only these
+   */
+  public static List<Assertion> of(Workload workload, List<Goal> goals, Collection<String> requestNames) {
+    for (Goal goal : goals) {
+      if (!Goal.GLOBAL.equals(goal.scope()) && !requestNames.contains(goal.scope())) {
+        throw new TargetsException("goal on unknown request \"" + goal.scope() + "\" in " + workload.path()
+            + ".goals; this simulation sends " + String.join(", ", requestNames.stream().map(n -> "\"" + n + "\"").toList()));
+      }
+      if (goal.metric() == Metric.MESSAGE_RATE && workload.batchSize() == 1) {
+        throw new TargetsException(workload.path() + ".goals: message-rate needs batch-size (messages per request) on the workload");
+      }
+    }
+    if (workload.shape() instanceof Shape.Stress stress) {
+      return perLevel(workload, stress, goals, requestNames);
+    }
+    RateSchedule schedule = workload.schedule();
+    double seconds = schedule.measuredDuration().toNanos() / 1e9;
+    List<Assertion> assertions = new ArrayList<>();
+    for (Goal goal : goals) {
+      Assertion.WithPath path = Goal.GLOBAL.equals(goal.scope()) ? global() : details(goal.scope());
+      assertions.add(assertion(goal, path, schedule.plannedMeasuredRequests(), seconds, workload.batchSize()));
+    }
+    return assertions;
+  }
+
+  /** A stress run meets its goals on every level up to the knee goal: that is what the knee means. */
+  private static List<Assertion> perLevel(Workload workload, Shape.Stress stress, List<Goal> goals, Collection<String> requestNames) {
+    if (requestNames.size() != 1) {
+      throw new IllegalArgumentException("a stress staircase sends one request per iteration, got " + requestNames);
+    }
+    String request = requestNames.iterator().next();
+    double levelSeconds = stress.duration().toNanos() / 1e9 / stress.steps();
+    List<Assertion> assertions = new ArrayList<>();
+    for (double rate : stress.levelsUpToKnee()) {
+      for (Goal goal : goals) {
+        Assertion.WithPath path = details(Shape.Stress.levelName(rate), request);
+        assertions.add(assertion(goal, path, Math.round(rate * levelSeconds), levelSeconds, workload.batchSize()));
+      }
+    }
+    return assertions;
+  }
+
+  static Assertion assertion(Goal goal, Assertion.WithPath path, long planned, double seconds, int batchSize) {
+    return switch (goal.metric().kind) {
+      case RESPONSE_TIME -> {
+        int ms = Math.toIntExact(goal.time().toMillis());
+        var time = path.responseTime();
+        yield switch (goal.metric()) {
+          case MAX -> time.max().lt(ms);
+          case MEAN -> time.mean().lt(ms);
+          default -> time.percentile(goal.metric().percentile).lt(ms);
+        };
+      }
+      case FAILED -> path.failedRequests().percent().lte(goal.percent().value());
+      case THROUGHPUT -> path.allRequests().count().gte(requiredCount(goal, planned, seconds, batchSize));
+    };
+  }
+
+  /** The request count that meets a throughput goal over the measured window. */
+  static long requiredCount(Goal goal, long planned, double seconds, int batchSize) {
+    if (goal.percent() != null) {
+      return (long) Math.ceil(planned * goal.percent().fraction());
+    }
+    double perSecond = goal.metric() == Metric.MESSAGE_RATE ? goal.rate().perSecond() / batchSize : goal.rate().perSecond();
+    return (long) Math.ceil(perSecond * seconds);
+  }
+}

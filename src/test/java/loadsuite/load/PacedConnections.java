@@ -1,0 +1,98 @@
+package loadsuite.load;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import loadsuite.load.RateSchedule.Step;
+
+/**
+ * A fixed pool of virtual users ("connections") that loop over requests, each sending at its
+ * share of the schedule's rate: the closed model of autocannon and k6, which on 2 cores reaches
+ * more than twice the rate of one new Gatling user per request.
+ *
+ * <p>Every connection keeps an absolute due time, so a late wake-up is made up by the next
+ * iteration instead of drifting the rate down (Gatling's own {@code pace} restarts its clock at
+ * every wake-up). A connection that falls more than {@link #MAX_BACKLOG} behind, because the
+ * system answers too slowly, drops the missed sends: they show as achieved below planned.
+ */
+public final class PacedConnections {
+  /** The requests one iteration sends; called twice, with {@code warmUp} true for the silent warm-up. */
+  @FunctionalInterface
+  public interface Iteration {
+    ChainBuilder requests(boolean warmUp);
+  }
+
+  static final Duration MAX_BACKLOG = Duration.ofSeconds(1);
+  private static final String DUE = "paced.due";
+  private static final String WAIT = "paced.wait";
+  private static final String WARM_UP = "paced.warmUp";
+  private static final String GROUP = "paced.group";
+
+  private final RateSchedule schedule;
+  private final int connections;
+  private final boolean startTogether;
+  /** The instant (System.nanoTime) the first connection started: t = 0 of the schedule. */
+  private final AtomicLong epoch = new AtomicLong();
+
+  public PacedConnections(Workload workload) {
+    this.schedule = workload.schedule();
+    this.connections = workload.connections();
+    this.startTogether = workload.shape().startTogether();
+  }
+
+  public PopulationBuilder populate(String scenarioName, Iteration iteration) {
+    ChainBuilder measured = iteration.requests(false);
+    if (schedule.steps().stream().anyMatch(s -> s.group() != null)) {
+      measured = exec(io.gatling.javaapi.core.CoreDsl.group("#{" + GROUP + "}").on(measured));
+    }
+    long total = schedule.duration().toNanos();
+    ChainBuilder connection = exec(this::join)
+        .asLongAs(session -> session.getLong(DUE) - epoch.get() < total)
+        .on(exec(this::schedule)
+            .pause(session -> Duration.ofNanos(session.getLong(WAIT)))
+            .doIfOrElse(session -> session.getBoolean(WARM_UP))
+            .then(iteration.requests(true))
+            .orElse(measured));
+    var users = startTogether ? atOnceUsers(connections) : rampUsers(connections).during(firstPeriod());
+    return scenario(scenarioName).exec(connection).injectOpen(users);
+  }
+
+  /** The request as sent in the warm-up (silent: in no statistic, report or goal) or measured. */
+  public static HttpRequestActionBuilder silentIf(boolean warmUp, HttpRequestActionBuilder request) {
+    return warmUp ? request.silent() : request;
+  }
+
+  /** How long the run lasts when the system keeps up, to bound it with some margin. */
+  public Duration plannedDuration() {
+    return schedule.duration().plus(firstPeriod());
+  }
+
+  private Session join(Session session) {
+    long now = System.nanoTime();
+    epoch.compareAndSet(0, now);
+    return session.set(DUE, now);
+  }
+
+  private Session schedule(Session session) {
+    long now = System.nanoTime();
+    long due = Math.max(session.getLong(DUE), now - MAX_BACKLOG.toNanos());
+    Duration elapsed = Duration.ofNanos(due - epoch.get());
+    Step step = schedule.stepAt(elapsed);
+    long period = (long) (connections * 1e9 / schedule.rateAt(elapsed));
+    Session next = session.set(DUE, due + period).set(WAIT, Math.max(0, due - now)).set(WARM_UP, step.warmUp());
+    return step.group() == null ? next : next.set(GROUP, step.group());
+  }
+
+  /** Spreading the connections' starts over one period of the first rate makes the rate smooth. */
+  private Duration firstPeriod() {
+    return Duration.ofNanos((long) (connections * 1e9 / schedule.rateAt(Duration.ZERO)));
+  }
+}

@@ -1,0 +1,102 @@
+package loadsuite.load;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The planned request rate over time, as consecutive steps with a linear rate in each. The
+ * paced connections follow it; its integral is the planned request count.
+ */
+public record RateSchedule(List<Step> steps) {
+
+  /**
+   * One step: its rate goes linearly from {@code fromRate} to {@code toRate}. A warm-up step is
+   * sent silently (left out of every statistic); a step with a group reports its requests under
+   * that group's name, as the stress staircase does with one group per level.
+   */
+  public record Step(Duration duration, double fromRate, double toRate, boolean warmUp, String group) {
+    public double rateAt(Duration intoStep) {
+      double fraction = Math.min(1.0, (double) intoStep.toNanos() / duration.toNanos());
+      return fromRate + (toRate - fromRate) * fraction;
+    }
+
+    public double plannedRequests() {
+      return (fromRate + toRate) / 2 * duration.toNanos() / 1e9;
+    }
+  }
+
+  public RateSchedule {
+    steps = List.copyOf(steps);
+  }
+
+  public static RateSchedule of(Step... steps) {
+    return new RateSchedule(List.of(steps));
+  }
+
+  /** The same schedule preceded by a silent warm-up rising from a tenth of its first rate. */
+  public RateSchedule withWarmUp(Duration warmUp) {
+    if (warmUp.isZero()) {
+      return this;
+    }
+    double first = steps.get(0).fromRate();
+    List<Step> all = new ArrayList<>();
+    all.add(new Step(warmUp, first / 10, first, true, null));
+    all.addAll(steps);
+    return new RateSchedule(all);
+  }
+
+  /** Same, for bursts: the warm-up repeats the bursts at their own rate. */
+  public RateSchedule withSteadyWarmUp(Duration warmUp) {
+    if (warmUp.isZero()) {
+      return this;
+    }
+    double first = steps.get(0).fromRate();
+    List<Step> all = new ArrayList<>();
+    all.add(new Step(warmUp, first, first, true, null));
+    all.addAll(steps);
+    return new RateSchedule(all);
+  }
+
+  public Duration duration() {
+    return steps.stream().map(Step::duration).reduce(Duration.ZERO, Duration::plus);
+  }
+
+  public Duration measuredDuration() {
+    return steps.stream().filter(s -> !s.warmUp()).map(Step::duration).reduce(Duration.ZERO, Duration::plus);
+  }
+
+  /** The step in force at {@code elapsed} since the start (the last one past the end). */
+  public Step stepAt(Duration elapsed) {
+    Duration start = Duration.ZERO;
+    for (Step step : steps) {
+      Duration end = start.plus(step.duration());
+      if (elapsed.compareTo(end) < 0) {
+        return step;
+      }
+      start = end;
+    }
+    return steps.get(steps.size() - 1);
+  }
+
+  public double rateAt(Duration elapsed) {
+    Duration start = Duration.ZERO;
+    for (Step step : steps) {
+      Duration end = start.plus(step.duration());
+      if (elapsed.compareTo(end) < 0) {
+        return step.rateAt(elapsed.minus(start));
+      }
+      start = end;
+    }
+    return steps.get(steps.size() - 1).toRate();
+  }
+
+  /** Requests planned outside the warm-up. */
+  public long plannedMeasuredRequests() {
+    return Math.round(steps.stream().filter(s -> !s.warmUp()).mapToDouble(Step::plannedRequests).sum());
+  }
+
+  public double peakRate() {
+    return steps.stream().mapToDouble(s -> Math.max(s.fromRate(), s.toRate())).max().orElse(0);
+  }
+}

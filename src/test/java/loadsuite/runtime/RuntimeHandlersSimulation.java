@@ -1,0 +1,27 @@
+package loadsuite.runtime;
+
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.roundRobinSwitch;
+import static loadsuite.load.PacedConnections.silentIf;
+import static loadsuite.runtime.RuntimeRequests.HOOKS;
+import static loadsuite.runtime.RuntimeRequests.MODULE;
+import static loadsuite.runtime.RuntimeRequests.SIMPLE;
+import static loadsuite.runtime.RuntimeRequests.hooks;
+import static loadsuite.runtime.RuntimeRequests.module;
+import static loadsuite.runtime.RuntimeRequests.simple;
+
+import java.util.List;
+
+/**
+ * Per-handler latency (seed 002): a simple handler, one that calls a module, one wrapped in
+ * before and after hooks, in turn; p95 under 5, 10 and 15 ms.
+ */
+public class RuntimeHandlersSimulation extends RuntimeSimulation {
+  public RuntimeHandlersSimulation() {
+    run("handlers", "GET /simple, /module and /hooks in turn", List.of(SIMPLE, MODULE, HOOKS),
+        warmUp -> roundRobinSwitch().on(
+            exec(silentIf(warmUp, simple())),
+            exec(silentIf(warmUp, module())),
+            exec(silentIf(warmUp, hooks()))));
+  }
+}

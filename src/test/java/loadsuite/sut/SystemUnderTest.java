@@ -1,0 +1,13 @@
+package loadsuite.sut;
+
+/** A running system that a simulation sends its load to; closing it stops what the suite started. */
+public interface SystemUnderTest extends AutoCloseable {
+  /** The base URL of its HTTP API, such as {@code http://127.0.0.1:41234}. */
+  String baseUrl();
+
+  /** What it is, for the run's log and report: mode, system, address. */
+  String description();
+
+  @Override
+  void close();
+}
