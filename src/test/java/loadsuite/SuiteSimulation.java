@@ -5,6 +5,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -12,6 +13,8 @@ import loadsuite.goals.GoalAssertions;
 import loadsuite.load.PacedConnections;
 import loadsuite.load.RateSchedule;
 import loadsuite.load.Workload;
+import loadsuite.results.RunReport;
+import loadsuite.results.RunStats;
 import loadsuite.sut.StandIn;
 import loadsuite.sut.SystemUnderTest;
 import loadsuite.sut.SystemsUnderTest;
@@ -25,11 +28,15 @@ import loadsuite.sut.SystemsUnderTest;
 public abstract class SuiteSimulation extends Simulation {
   /** Time allowed past the planned end for the last answers (Gatling's request timeout is 10 s). */
   private static final Duration DRAIN = Duration.ofSeconds(15);
+  /** Where Gatling writes a folder per run (the Maven plugin's default; the tests pass the same). */
+  private static final Path RESULTS = Path.of("target", "gatling");
 
   private final String system;
   private final String healthPath;
   private final StandIn standIn;
   private SystemUnderTest sut;
+  private Suite.Plan plan;
+  private List<String> requestNames;
 
   protected SuiteSimulation(String system, String healthPath, StandIn standIn) {
     this.system = system;
@@ -46,7 +53,8 @@ public abstract class SuiteSimulation extends Simulation {
    * @param iteration the requests of one iteration of a connection
    */
   protected void run(String workloadName, String scenarioName, List<String> requestNames, PacedConnections.Iteration iteration) {
-    Suite.Plan plan = Suite.plan(system, workloadName);
+    plan = Suite.plan(system, workloadName);
+    this.requestNames = requestNames;
     List<Assertion> assertions = GoalAssertions.of(plan.workload(), plan.goals(), requestNames);
     sut = SystemsUnderTest.start(Suite.targets().sut(), system, healthPath, standIn);
     try {
@@ -68,8 +76,13 @@ public abstract class SuiteSimulation extends Simulation {
 
   @Override
   public void after() {
-    if (sut != null) {
-      sut.close();
+    try {
+      RunStats.latest(RESULTS, getClass().getName())
+          .ifPresent(stats -> System.out.println(RunReport.render(plan.workload(), plan.goals(), requestNames, stats)));
+    } finally {
+      if (sut != null) {
+        sut.close();
+      }
     }
   }
 

@@ -2,7 +2,6 @@ package loadsuite.load;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
 import io.gatling.javaapi.core.ChainBuilder;
@@ -31,10 +30,10 @@ public final class PacedConnections {
   }
 
   static final Duration MAX_BACKLOG = Duration.ofSeconds(1);
-  private static final String DUE = "paced.due";
-  private static final String WAIT = "paced.wait";
-  private static final String WARM_UP = "paced.warmUp";
-  private static final String GROUP = "paced.group";
+  private static final String DUE = "pacedDue";
+  private static final String WAIT = "pacedWait";
+  private static final String WARM_UP = "pacedWarmUp";
+  private static final String GROUP = "pacedGroup";
 
   private final RateSchedule schedule;
   private final int connections;
@@ -61,8 +60,7 @@ public final class PacedConnections {
             .doIfOrElse(session -> session.getBoolean(WARM_UP))
             .then(iteration.requests(true))
             .orElse(measured));
-    var users = startTogether ? atOnceUsers(connections) : rampUsers(connections).during(firstPeriod());
-    return scenario(scenarioName).exec(connection).injectOpen(users);
+    return scenario(scenarioName).exec(connection).injectOpen(atOnceUsers(connections));
   }
 
   /** The request as sent in the warm-up (silent: in no statistic, report or goal) or measured. */
@@ -70,15 +68,20 @@ public final class PacedConnections {
     return warmUp ? request.silent() : request;
   }
 
-  /** How long the run lasts when the system keeps up, to bound it with some margin. */
+  /** How long the run lasts when the system keeps up. */
   public Duration plannedDuration() {
-    return schedule.duration().plus(firstPeriod());
+    return schedule.duration();
   }
 
+  /**
+   * All connections open at once; their first sends are spread evenly over one period of the
+   * first rate so that the rate is smooth from the start, except for bursts, which send together.
+   */
   private Session join(Session session) {
-    long now = System.nanoTime();
-    epoch.compareAndSet(0, now);
-    return session.set(DUE, now);
+    epoch.compareAndSet(0, System.nanoTime());
+    long index = (session.userId() - 1) % connections;
+    long offset = startTogether ? 0 : schedule.advance(Duration.ZERO, index).toNanos();
+    return session.set(DUE, epoch.get() + offset);
   }
 
   private Session schedule(Session session) {
@@ -86,13 +89,8 @@ public final class PacedConnections {
     long due = Math.max(session.getLong(DUE), now - MAX_BACKLOG.toNanos());
     Duration elapsed = Duration.ofNanos(due - epoch.get());
     Step step = schedule.stepAt(elapsed);
-    long period = (long) (connections * 1e9 / schedule.rateAt(elapsed));
-    Session next = session.set(DUE, due + period).set(WAIT, Math.max(0, due - now)).set(WARM_UP, step.warmUp());
+    long nextDue = epoch.get() + schedule.advance(elapsed, connections).toNanos();
+    Session next = session.set(DUE, nextDue).set(WAIT, Math.max(0, due - now)).set(WARM_UP, step.warmUp());
     return step.group() == null ? next : next.set(GROUP, step.group());
-  }
-
-  /** Spreading the connections' starts over one period of the first rate makes the rate smooth. */
-  private Duration firstPeriod() {
-    return Duration.ofNanos((long) (connections * 1e9 / schedule.rateAt(Duration.ZERO)));
   }
 }

@@ -16,11 +16,6 @@ public record RateSchedule(List<Step> steps) {
    * that group's name, as the stress staircase does with one group per level.
    */
   public record Step(Duration duration, double fromRate, double toRate, boolean warmUp, String group) {
-    public double rateAt(Duration intoStep) {
-      double fraction = Math.min(1.0, (double) intoStep.toNanos() / duration.toNanos());
-      return fromRate + (toRate - fromRate) * fraction;
-    }
-
     public double plannedRequests() {
       return (fromRate + toRate) / 2 * duration.toNanos() / 1e9;
     }
@@ -79,16 +74,33 @@ public record RateSchedule(List<Step> steps) {
     return steps.get(steps.size() - 1);
   }
 
-  public double rateAt(Duration elapsed) {
-    Duration start = Duration.ZERO;
+  /**
+   * The instant by which {@code requests} more requests are planned after {@code from}: the
+   * integral of the rate, solved step by step (linear rate, so a quadratic in each step). Past
+   * the end, the last rate goes on.
+   */
+  public Duration advance(Duration from, double requests) {
+    double t = from.toNanos() / 1e9;
+    double remaining = requests;
+    double stepStart = 0;
     for (Step step : steps) {
-      Duration end = start.plus(step.duration());
-      if (elapsed.compareTo(end) < 0) {
-        return step.rateAt(elapsed.minus(start));
+      double length = step.duration().toNanos() / 1e9;
+      double stepEnd = stepStart + length;
+      if (t < stepEnd) {
+        double slope = (step.toRate() - step.fromRate()) / length;
+        double rate = step.fromRate() + slope * (t - stepStart);
+        double span = stepEnd - t;
+        double available = rate * span + slope * span * span / 2;
+        if (available >= remaining) {
+          double x = slope == 0 ? remaining / rate : (-rate + Math.sqrt(rate * rate + 2 * slope * remaining)) / slope;
+          return Duration.ofNanos(Math.round((t + x) * 1e9));
+        }
+        remaining -= available;
+        t = stepEnd;
       }
-      start = end;
+      stepStart = stepEnd;
     }
-    return steps.get(steps.size() - 1).toRate();
+    return Duration.ofNanos(Math.round((t + remaining / steps.get(steps.size() - 1).toRate()) * 1e9));
   }
 
   /** Requests planned outside the warm-up. */

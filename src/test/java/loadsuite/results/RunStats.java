@@ -1,0 +1,86 @@
+package loadsuite.results;
+
+import io.gatling.charts.stats.LogFileData;
+import io.gatling.charts.stats.LogFileReader;
+import io.gatling.commons.stats.KO$;
+import io.gatling.core.config.GatlingConfiguration;
+import io.gatling.shared.model.assertion.AssertionStatsRepository;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import scala.jdk.javaapi.CollectionConverters;
+
+/**
+ * The statistics of a finished run, read from its simulation.log with Gatling's own reader, so
+ * they are the numbers of Gatling's HTML report.
+ */
+public final class RunStats {
+  /** The statistics of one request (or of all requests): counts and response times in ms. */
+  public record Stats(long count, long failed, int min, int mean, int max, int p50, int p75, int p95, int p99) {
+    public double failedPercent() {
+      return count == 0 ? 0 : 100.0 * failed / count;
+    }
+  }
+
+  private final LogFileData data;
+  private final Path directory;
+
+  private RunStats(LogFileData data, Path directory) {
+    this.data = data;
+    this.directory = directory;
+  }
+
+  /** The newest run of a simulation under a results folder (Gatling's folder per run). */
+  public static Optional<RunStats> latest(Path resultsFolder, String simulationClassName) {
+    String prefix = simulationClassName.substring(simulationClassName.lastIndexOf('.') + 1).toLowerCase() + "-";
+    if (!Files.isDirectory(resultsFolder)) {
+      return Optional.empty();
+    }
+    try (Stream<Path> runs = Files.list(resultsFolder)) {
+      return runs.filter(p -> p.getFileName().toString().startsWith(prefix))
+          .filter(p -> Files.isRegularFile(p.resolve("simulation.log")))
+          .max(Comparator.comparing(p -> p.getFileName().toString()))
+          .map(RunStats::read);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  public static RunStats read(Path runDirectory) {
+    GatlingConfiguration configuration = GatlingConfiguration.load();
+    LogFileData data = LogFileReader.apply(runDirectory.getFileName().toString(), runDirectory.getParent(), configuration).read();
+    return new RunStats(data, runDirectory);
+  }
+
+  public Path directory() {
+    return directory;
+  }
+
+  public Optional<Stats> global() {
+    return stats(List.of(), null);
+  }
+
+  public Optional<Stats> request(List<String> groups, String request) {
+    return stats(groups, request);
+  }
+
+  private Optional<Stats> stats(List<String> groups, String request) {
+    scala.collection.immutable.List<String> path = CollectionConverters.asScala(groups).toList();
+    scala.Option<AssertionStatsRepository.Stats> all = data.requestGeneralStats(path, scala.Option.apply(request), scala.Option.empty());
+    if (all.isEmpty()) {
+      return Optional.empty();
+    }
+    scala.Option<AssertionStatsRepository.Stats> ko = data.requestGeneralStats(path, scala.Option.apply(request), scala.Option.apply(KO$.MODULE$));
+    AssertionStatsRepository.Stats s = all.get();
+    return Optional.of(new Stats(s.count(), ko.isEmpty() ? 0 : ko.get().count(), s.min(), s.mean(), s.max(),
+        percentile(s, 50), percentile(s, 75), percentile(s, 95), percentile(s, 99)));
+  }
+
+  private static int percentile(AssertionStatsRepository.Stats s, double rank) {
+    return ((Number) s.percentile().apply(rank)).intValue();
+  }
+}
