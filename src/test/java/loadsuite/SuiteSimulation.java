@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
+import loadsuite.config.DurationText;
+import loadsuite.config.TargetsException;
 import loadsuite.goals.GoalAssertions;
 import loadsuite.load.PacedConnections;
 import loadsuite.load.RateSchedule;
@@ -17,6 +19,7 @@ import loadsuite.results.RunReport;
 import loadsuite.results.RunStats;
 import loadsuite.sut.StandIn;
 import loadsuite.sut.SystemUnderTest;
+import loadsuite.sut.SutUnavailableException;
 import loadsuite.sut.SystemsUnderTest;
 
 /**
@@ -53,11 +56,11 @@ public abstract class SuiteSimulation extends Simulation {
    * @param iteration the requests of one iteration of a connection
    */
   protected void run(String workloadName, String scenarioName, List<String> requestNames, PacedConnections.Iteration iteration) {
-    plan = Suite.plan(system, workloadName);
+    plan = plan(workloadName);
     this.requestNames = requestNames;
-    List<Assertion> assertions = GoalAssertions.of(plan.workload(), plan.goals(), requestNames);
-    sut = SystemsUnderTest.start(Suite.targets().sut(), system, healthPath, standIn);
     try {
+      List<Assertion> assertions = GoalAssertions.of(plan.workload(), plan.goals(), requestNames);
+      sut = SystemsUnderTest.start(Suite.targets().sut(), system, healthPath, standIn);
       HttpProtocolBuilder protocol = http.baseUrl(sut.baseUrl())
           .acceptHeader("application/json")
           .disableCaching()
@@ -68,8 +71,22 @@ public abstract class SuiteSimulation extends Simulation {
           .protocols(protocol)
           .assertions(assertions)
           .maxDuration(connections.plannedDuration().plus(DRAIN));
+    } catch (TargetsException | SutUnavailableException e) {
+      System.err.println("\nSTOPPED BEFORE ANY LOAD WAS SENT: " + e.getMessage() + "\n");
+      stopSut();
+      throw e;
     } catch (RuntimeException e) {
-      sut.close();
+      stopSut();
+      throw e;
+    }
+  }
+
+  /** A workload's plan from targets.conf, for a simulation whose requests depend on it. */
+  protected Suite.Plan plan(String workloadName) {
+    try {
+      return Suite.plan(system, workloadName);
+    } catch (TargetsException e) {
+      System.err.println("\nSTOPPED BEFORE ANY LOAD WAS SENT: " + e.getMessage() + "\n");
       throw e;
     }
   }
@@ -80,9 +97,14 @@ public abstract class SuiteSimulation extends Simulation {
       RunStats.latest(RESULTS, getClass().getName())
           .ifPresent(stats -> System.out.println(RunReport.render(plan.workload(), plan.goals(), requestNames, stats)));
     } finally {
-      if (sut != null) {
-        sut.close();
-      }
+      stopSut();
+    }
+  }
+
+  private void stopSut() {
+    if (sut != null) {
+      sut.close();
+      sut = null;
     }
   }
 
@@ -92,7 +114,7 @@ public abstract class SuiteSimulation extends Simulation {
     double seconds = schedule.measuredDuration().toNanos() / 1e9;
     System.out.printf("%n%s (profile %s) against %s%n", w.path(), Suite.targets().profileName(), sut.description());
     System.out.printf("  %d connections, warm-up %s (silent), then %d requests over %s = %.0f/s on average, peak %.0f/s%n",
-        w.connections(), w.warmUp(), schedule.plannedMeasuredRequests(), schedule.measuredDuration(),
+        w.connections(), DurationText.of(w.warmUp()), schedule.plannedMeasuredRequests(), DurationText.of(schedule.measuredDuration()),
         schedule.plannedMeasuredRequests() / seconds, schedule.peakRate());
     System.out.println("  goals: " + plan.goals().stream()
         .map(g -> g.scope() + " " + g.metric().key + " " + g.threshold())

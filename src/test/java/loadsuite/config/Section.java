@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * One object of targets.conf (a workload, its goals, the sut block) read with typed getters.
@@ -16,6 +17,8 @@ import java.util.function.Function;
  * missing or wrong, and {@link #rejectUnknownKeys()} catches misspelled keys.
  */
 public final class Section {
+  private static final Pattern WITH_UNIT = Pattern.compile("\\s*-?\\d+(\\.\\d+)?\\s*[a-zA-Z]+\\s*");
+
   private final Config config;
   private final String path;
   private final String file;
@@ -64,8 +67,8 @@ public final class Section {
 
   private Duration anyDuration(String key, String expected) {
     return typed(key, expected, k -> {
-      // a bare number would silently mean milliseconds to Typesafe Config: require a unit
-      if (config.getValue(k).valueType() == ConfigValueType.NUMBER) {
+      // a number without a unit would silently mean milliseconds to Typesafe Config: require one
+      if (!WITH_UNIT.matcher(String.valueOf(config.getValue(k).unwrapped())).matches()) {
         throw new ConfigException.BadValue(config.getValue(k).origin(), k, "no unit");
       }
       return config.getDuration(k);
@@ -81,12 +84,7 @@ public final class Section {
   }
 
   public int positiveInt(String key) {
-    int value = typed(key, "a whole number above zero", k -> {
-      if (config.getValue(k).valueType() != ConfigValueType.NUMBER) {
-        throw new ConfigException.WrongType(config.getValue(k).origin(), k, "NUMBER", config.getValue(k).valueType().name());
-      }
-      return config.getInt(k);
-    });
+    int value = typed(key, "a whole number above zero", config::getInt);
     if (value <= 0) {
       throw error(key, "a whole number above zero");
     }

@@ -3,6 +3,7 @@ package loadsuite.results;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.DoubleFunction;
 import loadsuite.goals.Goal;
 import loadsuite.goals.GoalCheck;
 import loadsuite.load.RateSchedule;
@@ -34,7 +35,7 @@ public final class RunReport {
       for (double rate : stress.levelRates()) {
         row(out, Shape.Stress.levelName(rate), stats.request(List.of(Shape.Stress.levelName(rate)), request));
       }
-      out.append(knee(workload, stress, goals, request, stats));
+      out.append(knee(workload, stress, goals, rate -> stats.request(List.of(Shape.Stress.levelName(rate)), request)));
     } else {
       for (String request : requestNames) {
         row(out, request, stats.request(List.of(), request));
@@ -44,12 +45,12 @@ public final class RunReport {
   }
 
   /** The highest level that, with every level below it, met all the goals. */
-  static String knee(Workload workload, Shape.Stress stress, List<Goal> goals, String request, RunStats stats) {
+  static String knee(Workload workload, Shape.Stress stress, List<Goal> goals, DoubleFunction<Optional<Stats>> statsOfLevel) {
     double levelSeconds = stress.duration().toNanos() / 1e9 / stress.steps();
     Double knee = null;
     List<String> broken = new ArrayList<>();
     for (double rate : stress.levelRates()) {
-      Optional<Stats> level = stats.request(List.of(Shape.Stress.levelName(rate)), request);
+      Optional<Stats> level = statsOfLevel.apply(rate);
       for (Goal goal : goals) {
         if (level.isEmpty() || !GoalCheck.met(goal, level.get(), Math.round(rate * levelSeconds), levelSeconds, workload.batchSize())) {
           broken.add(goal.metric().key + " " + goal.threshold());

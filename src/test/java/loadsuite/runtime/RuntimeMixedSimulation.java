@@ -10,12 +10,11 @@ import static loadsuite.runtime.RuntimeRequests.createUser;
 import static loadsuite.runtime.RuntimeRequests.getUser;
 
 import java.util.List;
-import loadsuite.Suite;
 
 /** Mixed reads and writes: GET /users/{id} and POST /users, in the share of writes of targets.conf. */
 public class RuntimeMixedSimulation extends RuntimeSimulation {
   public RuntimeMixedSimulation() {
-    double writes = Suite.plan("runtime", "mixed").workload().requireWritePercent().value();
+    double writes = plan("mixed").workload().requireWritePercent().value();
     run("mixed", "Read and write users", List.of(GET_USER, CREATE_USER),
         warmUp -> randomSwitch().on(
             percent(100 - writes).then(exec(silentIf(warmUp, getUser()))),

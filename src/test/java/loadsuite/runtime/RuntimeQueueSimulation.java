@@ -6,12 +6,11 @@ import static loadsuite.runtime.RuntimeRequests.PUBLISH;
 import static loadsuite.runtime.RuntimeRequests.publish;
 
 import java.util.List;
-import loadsuite.Suite;
 
 /** Queue publishing (seed 002): batches of messages to the queue fabric, above 10k messages/s. */
 public class RuntimeQueueSimulation extends RuntimeSimulation {
   public RuntimeQueueSimulation() {
-    int batchSize = Suite.plan("runtime", "queue").workload().batchSize();
+    int batchSize = plan("queue").workload().batchSize();
     run("queue", "Publish batches of " + batchSize + " messages", List.of(PUBLISH),
         warmUp -> exec(silentIf(warmUp, publish(batchSize))));
   }

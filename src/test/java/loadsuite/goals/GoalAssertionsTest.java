@@ -1,0 +1,103 @@
+package loadsuite.goals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gatling.javaapi.core.Assertion;
+import java.time.Duration;
+import java.util.List;
+import loadsuite.config.Percent;
+import loadsuite.config.Rate;
+import loadsuite.config.TargetsException;
+import loadsuite.load.Shape;
+import loadsuite.load.Workload;
+import loadsuite.results.RunStats.Stats;
+import org.junit.jupiter.api.Test;
+
+class GoalAssertionsTest {
+  private static final Workload SUSTAINED = new Workload("runtime.sustained", 100, Duration.ofSeconds(15),
+      new Shape.Sustained(new Rate(1000), Duration.ofSeconds(60)), 1, null);
+
+  private static Goal time(String scope, Metric metric, long ms) {
+    return new Goal(scope, metric, Duration.ofMillis(ms), null, null);
+  }
+
+  private static List<String> rendered(List<Assertion> assertions) {
+    return assertions.stream().map(a -> a.asScala().toString()).toList();
+  }
+
+  @Test
+  void responseTimeGoalsBecomeStrictUpperBoundsInMilliseconds() {
+    List<Assertion> assertions = GoalAssertions.of(SUSTAINED, List.of(
+        time(Goal.GLOBAL, Metric.P95, 20), time("GET /simple", Metric.P99, 50), time(Goal.GLOBAL, Metric.MAX, 900)),
+        List.of("GET /simple"));
+    assertThat(rendered(assertions)).satisfiesExactly(
+        a -> assertThat(a).contains("Global").contains("Percentile(95.0)").contains("Lt(20.0)"),
+        a -> assertThat(a).contains("List(GET /simple)").contains("Percentile(99.0)").contains("Lt(50.0)"),
+        a -> assertThat(a).contains("Global").contains("Max").contains("Lt(900.0)"));
+  }
+
+  @Test
+  void failedGoalIsAPercentageAtMost() {
+    List<Assertion> assertions = GoalAssertions.of(SUSTAINED, List.of(new Goal(Goal.GLOBAL, Metric.FAILED, null, new Percent(0), null)),
+        List.of("GET /simple"));
+    assertThat(rendered(assertions)).singleElement().asString().contains("FailedRequests").contains("Percent").contains("Lte(0.0)");
+  }
+
+  @Test
+  void throughputIsACountOverTheMeasuredWindow() {
+    Goal share = new Goal(Goal.GLOBAL, Metric.THROUGHPUT, null, new Percent(98), null);
+    Goal absolute = new Goal("GET /simple", Metric.THROUGHPUT, null, null, new Rate(900));
+    assertThat(rendered(GoalAssertions.of(SUSTAINED, List.of(share, absolute), List.of("GET /simple")))).satisfiesExactly(
+        a -> assertThat(a).contains("AllRequests").contains("Count").contains("Gte(58800.0)"),
+        a -> assertThat(a).contains("List(GET /simple)").contains("Gte(54000.0)"));
+  }
+
+  @Test
+  void messageRateDividesByTheBatchSize() {
+    Workload queue = new Workload("runtime.queue", 50, Duration.ZERO, new Shape.Sustained(new Rate(200), Duration.ofSeconds(60)), 100, null);
+    Goal goal = new Goal(Goal.GLOBAL, Metric.MESSAGE_RATE, null, null, new Rate(10_000));
+    assertThat(rendered(GoalAssertions.of(queue, List.of(goal), List.of("POST /queue/{topic}")))).singleElement().asString()
+        .contains("Gte(6000.0)");
+  }
+
+  @Test
+  void messageRateWithoutBatchSizeIsRejected() {
+    Goal goal = new Goal(Goal.GLOBAL, Metric.MESSAGE_RATE, null, null, new Rate(10_000));
+    assertThatThrownBy(() -> GoalAssertions.of(SUSTAINED, List.of(goal), List.of("GET /simple")))
+        .isInstanceOf(TargetsException.class).hasMessageContaining("batch-size");
+  }
+
+  @Test
+  void aGoalOnARequestTheSimulationDoesNotSendIsRejectedBeforeTheRun() {
+    assertThatThrownBy(() -> GoalAssertions.of(SUSTAINED, List.of(time("GET /simpel", Metric.P95, 5)), List.of("GET /simple")))
+        .isInstanceOf(TargetsException.class)
+        .hasMessageContaining("\"GET /simpel\"")
+        .hasMessageContaining("\"GET /simple\"");
+  }
+
+  @Test
+  void stressGoalsHoldOnEveryLevelUpToTheKnee() {
+    Shape.Stress stress = new Shape.Stress(new Rate(100), new Rate(10_000), Duration.ofMinutes(5), 10, new Rate(5000));
+    Workload workload = new Workload("runtime.stress", 100, Duration.ofSeconds(15), stress, 1, null);
+    List<Goal> goals = List.of(time(Goal.GLOBAL, Metric.P95, 20), new Goal(Goal.GLOBAL, Metric.THROUGHPUT, null, new Percent(98), null));
+    List<String> rendered = rendered(GoalAssertions.of(workload, goals, List.of("GET /simple")));
+    assertThat(rendered).hasSize(6 * 2);
+    assertThat(rendered).anySatisfy(a -> assertThat(a).contains("List(level 5600/s, GET /simple)").contains("Lt(20.0)"));
+    // 98 % of 5600/s for 30 s
+    assertThat(rendered).anySatisfy(a -> assertThat(a).contains("List(level 5600/s, GET /simple)").contains("Gte(164640.0)"));
+    assertThat(rendered).noneSatisfy(a -> assertThat(a).contains("level 6700/s"));
+  }
+
+  @Test
+  void goalChecksFollowTheSameRulesAsTheAssertions() {
+    Stats stats = new Stats(58_800, 0, 0, 2, 40, 1, 2, 19, 30);
+    assertThat(GoalCheck.met(time(Goal.GLOBAL, Metric.P95, 20), stats, 60_000, 60, 1)).isTrue();
+    assertThat(GoalCheck.met(time(Goal.GLOBAL, Metric.P95, 19), stats, 60_000, 60, 1)).isFalse();
+    assertThat(GoalCheck.met(new Goal(Goal.GLOBAL, Metric.THROUGHPUT, null, new Percent(98), null), stats, 60_000, 60, 1)).isTrue();
+    assertThat(GoalCheck.met(new Goal(Goal.GLOBAL, Metric.THROUGHPUT, null, new Percent(99), null), stats, 60_000, 60, 1)).isFalse();
+    Stats failing = new Stats(100, 1, 0, 2, 40, 1, 2, 19, 30);
+    assertThat(GoalCheck.met(new Goal(Goal.GLOBAL, Metric.FAILED, null, new Percent(0), null), failing, 100, 1, 1)).isFalse();
+    assertThat(GoalCheck.met(new Goal(Goal.GLOBAL, Metric.FAILED, null, new Percent(1), null), failing, 100, 1, 1)).isTrue();
+  }
+}
