@@ -23,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import loadsuite.sut.SystemUnderTest;
+import org.xnio.Options;
 
 /**
  * The request runtime of seed 002 as an embedded stand-in: the routes its own tests and
@@ -62,6 +63,8 @@ public final class RuntimeStandIn implements SystemUnderTest {
         .addHttpListener(port, host)
         .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
         .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, MAX_BODY_BYTES)
+        // daemon threads: a run that crashes before after() must not be kept alive by its stand-in
+        .setWorkerOption(Options.THREAD_DAEMON, true)
         .setHandler(shutdown)
         .build();
     server.start();

@@ -1,0 +1,42 @@
+package loadsuite;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs one simulation the way {@code ./mvnw gatling:test} does: a forked JVM with Gatling's own
+ * JVM options, the test classpath, {@code -D} properties and results under target/gatling.
+ */
+public final class GatlingRun {
+  /** The JVM options the Gatling Maven plugin gives its fork. */
+  private static final List<String> GATLING_JVM_OPTIONS = List.of(
+      "-server", "-Xmx1G", "-XX:+HeapDumpOnOutOfMemoryError", "-XX:MaxInlineLevel=20", "-XX:MaxTrivialSize=12",
+      "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED");
+
+  /** What the run printed and how it ended: 0 passed, 2 a goal was missed, anything else a crash. */
+  public record Result(int exitCode, String output) {}
+
+  private GatlingRun() {}
+
+  public static Result run(Class<?> simulation, Map<String, String> properties, long timeoutSeconds)
+      throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(GATLING_JVM_OPTIONS);
+    properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        "io.gatling.app.Gatling", "-s", simulation.getName(), "-rf", Path.of("target", "gatling").toString()));
+    Path log = Files.createDirectories(Path.of("target", "gatling-runs")).resolve(simulation.getSimpleName() + "-" + System.nanoTime() + ".log");
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+      throw new AssertionError(simulation.getSimpleName() + " did not end within " + timeoutSeconds + " s; its output: " + log);
+    }
+    return new Result(process.exitValue(), Files.readString(log));
+  }
+}

@@ -1,0 +1,62 @@
+package loadsuite.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import loadsuite.GatlingRun;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every runtime simulation at the smoke profile against the embedded stand-in, as a user runs
+ * it; and the proof that targets.conf gates the run: an impossible goal fails it.
+ */
+class RuntimeSimulationsEndToEndTest {
+  private static final long TIMEOUT_SECONDS = 180;
+
+  @ParameterizedTest
+  @ValueSource(classes = {
+      RuntimeSustainedSimulation.class, RuntimeSpikeSimulation.class, RuntimeStressSimulation.class,
+      RuntimeConcurrencySimulation.class, RuntimeHandlersSimulation.class, RuntimeQueueSimulation.class,
+      RuntimeMixedSimulation.class})
+  void passesItsSmokeGoals(Class<?> simulation) throws Exception {
+    GatlingRun.Result run = GatlingRun.run(simulation, Map.of("profile", "smoke"), TIMEOUT_SECONDS);
+    assertThat(run.output()).contains("against embedded runtime stand-in at http://127.0.0.1:");
+    assertThat(run.output()).contains("---- runtime.").contains("Reports generated");
+    assertThat(run.output()).doesNotContain(": false (actual");
+    assertThat(run.exitCode()).as(run.output()).isZero();
+  }
+
+  @Test
+  void anImpossibleGoalFailsTheRunAndSaysWhich() throws Exception {
+    GatlingRun.Result run = GatlingRun.run(RuntimeSustainedSimulation.class,
+        Map.of("profile", "smoke", "runtime.sustained.goals.global.throughput", "1000000/s"), TIMEOUT_SECONDS);
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+    assertThat(run.output()).containsPattern("Global: count of all events is greater than or equal to 5000000.0 : false \\(actual : \\d+");
+    assertThat(run.output()).contains("Global: 95th percentile of response time is less than 500.0 : true");
+  }
+
+  @Test
+  void badInputStopsTheRunBeforeAnyLoad() throws Exception {
+    GatlingRun.Result run = GatlingRun.run(RuntimeSustainedSimulation.class,
+        Map.of("profile", "smoke", "runtime.sustained.rate", "fast"), TIMEOUT_SECONDS);
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.output()).contains("STOPPED BEFORE ANY LOAD WAS SENT")
+        .contains("'runtime.sustained.rate' must be a rate above zero such as 1000/s, got 'fast'")
+        .doesNotContain("Simulation loadsuite.runtime.RuntimeSustainedSimulation started");
+  }
+
+  @Test
+  void anUnreachableExternalSystemStopsTheRunBeforeAnyLoad() throws Exception {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    GatlingRun.Result run = GatlingRun.run(RuntimeSustainedSimulation.class,
+        Map.of("sut.mode", "external", "sut.url", "http://127.0.0.1:" + closedPort), TIMEOUT_SECONDS);
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.output()).contains("STOPPED BEFORE ANY LOAD WAS SENT: the runtime at http://127.0.0.1:" + closedPort + " does not answer")
+        .doesNotContain("Simulation loadsuite.runtime.RuntimeSustainedSimulation started");
+  }
+}
