@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Measures, on this machine, in one run:
+#  1. the sustained workload at the nightly rate against the embedded stand-in (planned vs
+#     achieved rate, p95/p99: the suite's run report);
+#  2. wrk against the runtime stand-in running on its own, beside wrk against nginx serving the
+#     same trivial GET (the stand-in must not be what limits the runtime simulations);
+#  3. the highest constant rate the suite sustains (achieved >= 98 % of planned, no failed
+#     request) against that same stand-in, by stepping the sustained rate up.
+# Needs wrk and nginx (Debian: apt-get install wrk nginx-light). Loopback only; every run is
+# bounded in time; everything started here is stopped on exit.
+# Usage: bench/capacity.sh [rates...]   (default: 2000 4000 6000 8000 10000 12000)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+if [ $# -gt 0 ]; then RATES=("$@"); else RATES=(2000 4000 6000 8000 10000 12000); fi
+STEP_DURATION=${STEP_DURATION:-20s}
+WRK_DURATION=${WRK_DURATION:-15s}
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+for tool in wrk nginx; do
+  command -v "$tool" >/dev/null || { echo "$tool is missing: apt-get install wrk nginx-light" >&2; exit 1; }
+done
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+wait_for() { for _ in $(seq 1 100); do curl -fsS -o /dev/null "$1" && return 0; sleep 0.1; done; echo "no answer from $1" >&2; exit 1; }
+gatling() { ./mvnw -q -B gatling:test -Dgatling.simulationClass=loadsuite.runtime.RuntimeSustainedSimulation "$@"; }
+
+./mvnw -q -B test-compile
+./mvnw -q -B dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" >/dev/null
+
+echo "== 1. sustained, nightly profile, embedded stand-in"
+gatling -Dprofile=nightly | sed -n '/^---- runtime.sustained/,/^$/p'
+
+echo "== 2. wrk -t1 -c100 -d$WRK_DURATION, GET of a small JSON body"
+port=$(free_port)
+java -cp "target/test-classes:$(cat "$work/cp.txt")" loadsuite.sut.StandInMain runtime 127.0.0.1 "$port" > "$work/standin.log" 2>&1 &
+pids+=($!)
+standin="http://127.0.0.1:$port"
+wait_for "$standin/health"
+
+nginx_port=$(free_port)
+mkdir -p "$work/nginx/logs"
+cat > "$work/nginx/nginx.conf" <<EOF
+worker_processes 1;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/logs/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    location = /simple { default_type application/json; return 200 '{"message":"Hello, World!"}'; }
+  }
+}
+EOF
+nginx -p "$work/nginx" -c "$work/nginx/nginx.conf" &
+pids+=($!)
+wait_for "http://127.0.0.1:$nginx_port/simple"
+
+# the stand-in's JIT warms up before it is measured, as the simulations' warm-up does
+wrk -t1 -c100 -d5s "$standin/simple" > /dev/null
+standin_rate=$(wrk -t1 -c100 -d"$WRK_DURATION" "$standin/simple" | awk '/Requests\/sec/ {print $2}')
+nginx_rate=$(wrk -t1 -c100 -d"$WRK_DURATION" "http://127.0.0.1:$nginx_port/simple" | awk '/Requests\/sec/ {print $2}')
+echo "runtime stand-in (Undertow): $standin_rate req/s"
+echo "nginx (1 worker):            $nginx_rate req/s"
+
+echo "== 3. highest constant rate the suite sustains against the same stand-in ($STEP_DURATION a step)"
+best=none
+for rate in "${RATES[@]}"; do
+  if out=$(gatling -Dprofile=nightly -Dsut.mode=external -Dsut.url="$standin" \
+      -Druntime.sustained.rate="$rate/s" -Druntime.sustained.duration="$STEP_DURATION" \
+      -Druntime.sustained.goals.global.p95=60000ms -Druntime.sustained.goals.global.failed=0% \
+      -Druntime.sustained.goals.global.throughput=98% 2>&1); then verdict=held; best=$rate; else verdict=missed; fi
+  summary=$(printf '%s\n' "$out" | grep -E '^(achieved|all requests)' | tr -s ' ' | paste -sd ';' -)
+  echo "$rate/s: $verdict  [$summary]"
+  [ "$verdict" = held ] || break
+done
+echo "highest rate held: $best/s (wrk against the same stand-in: $standin_rate req/s)"
