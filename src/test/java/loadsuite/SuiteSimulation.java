@@ -2,7 +2,6 @@ package loadsuite;
 
 import static io.gatling.javaapi.http.HttpDsl.http;
 
-import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.nio.file.Path;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import loadsuite.config.DurationText;
 import loadsuite.config.TargetsException;
+import loadsuite.goals.GoalAssertion;
 import loadsuite.goals.GoalAssertions;
 import loadsuite.load.PacedConnections;
 import loadsuite.load.RateSchedule;
@@ -40,6 +40,7 @@ public abstract class SuiteSimulation extends Simulation {
   private SystemUnderTest sut;
   private Suite.Plan plan;
   private List<String> requestNames;
+  private List<GoalAssertion> goalAssertions;
 
   protected SuiteSimulation(String system, String healthPath, StandIn standIn) {
     this.system = system;
@@ -59,7 +60,7 @@ public abstract class SuiteSimulation extends Simulation {
     plan = plan(workloadName);
     this.requestNames = requestNames;
     try {
-      List<Assertion> assertions = GoalAssertions.of(plan.workload(), plan.goals(), requestNames);
+      goalAssertions = GoalAssertions.of(plan.workload(), plan.goals(), requestNames);
       sut = SystemsUnderTest.start(Suite.targets().sut(), system, healthPath, standIn);
       HttpProtocolBuilder protocol = http.baseUrl(sut.baseUrl())
           .acceptHeader("application/json")
@@ -69,7 +70,7 @@ public abstract class SuiteSimulation extends Simulation {
       printPlan(plan);
       setUp(connections.populate(scenarioName, iteration))
           .protocols(protocol)
-          .assertions(assertions)
+          .assertions(goalAssertions.stream().map(GoalAssertion::assertion).toList())
           .maxDuration(connections.plannedDuration().plus(DRAIN));
     } catch (TargetsException | SutUnavailableException e) {
       System.err.println("\nSTOPPED BEFORE ANY LOAD WAS SENT: " + e.getMessage() + "\n");

@@ -27,7 +27,7 @@ public final class GoalAssertions {
   /**
    * @param requestNames the names of the requests the simulation sends: goals may name only these
    */
-  public static List<Assertion> of(Workload workload, List<Goal> goals, Collection<String> requestNames) {
+  public static List<GoalAssertion> of(Workload workload, List<Goal> goals, Collection<String> requestNames) {
     for (Goal goal : goals) {
       if (!Goal.GLOBAL.equals(goal.scope()) && !requestNames.contains(goal.scope())) {
         throw new TargetsException("goal on unknown request \"" + goal.scope() + "\" in " + workload.path()
@@ -38,30 +38,40 @@ public final class GoalAssertions {
       }
     }
     if (workload.shape() instanceof Shape.Stress stress) {
-      return perLevel(workload, stress, goals, requestNames);
+      if (goals.stream().anyMatch(goal -> !Goal.GLOBAL.equals(goal.scope()))) {
+        throw new TargetsException(workload.path() + ".goals: a stress staircase applies its goals to every level; write them under global");
+      }
+      if (requestNames.size() != 1) {
+        throw new IllegalArgumentException("a stress staircase sends one request per iteration, got " + requestNames);
+      }
+      return levels(workload, stress, goals, requestNames.iterator().next(), stress.levelsUpToKnee());
     }
     RateSchedule schedule = workload.schedule();
     double seconds = schedule.measuredDuration().toNanos() / 1e9;
-    List<Assertion> assertions = new ArrayList<>();
+    List<GoalAssertion> assertions = new ArrayList<>();
     for (Goal goal : goals) {
-      Assertion.WithPath path = Goal.GLOBAL.equals(goal.scope()) ? global() : details(goal.scope());
-      assertions.add(assertion(goal, path, schedule.plannedMeasuredRequests(), seconds, workload.batchSize()));
+      boolean global = Goal.GLOBAL.equals(goal.scope());
+      Assertion.WithPath path = global ? global() : details(goal.scope());
+      assertions.add(new GoalAssertion(goal, global ? GoalAssertion.ALL_REQUESTS : goal.scope(),
+          assertion(goal, path, schedule.plannedMeasuredRequests(), seconds, workload.batchSize()), seconds,
+          workload.batchSize()));
     }
     return assertions;
   }
 
-  /** A stress run meets its goals on every level up to the knee goal: that is what the knee means. */
-  private static List<Assertion> perLevel(Workload workload, Shape.Stress stress, List<Goal> goals, Collection<String> requestNames) {
-    if (requestNames.size() != 1) {
-      throw new IllegalArgumentException("a stress staircase sends one request per iteration, got " + requestNames);
-    }
-    String request = requestNames.iterator().next();
+  /**
+   * The goals of a stress staircase, on each of the given levels. A run meets them on every level
+   * up to the knee goal (that is what the knee means); on all levels, they find the knee reached.
+   */
+  public static List<GoalAssertion> levels(Workload workload, Shape.Stress stress, List<Goal> goals, String request, List<Double> rates) {
     double levelSeconds = stress.duration().toNanos() / 1e9 / stress.steps();
-    List<Assertion> assertions = new ArrayList<>();
-    for (double rate : stress.levelsUpToKnee()) {
+    List<GoalAssertion> assertions = new ArrayList<>();
+    for (double rate : rates) {
+      String level = Shape.Stress.levelName(rate);
       for (Goal goal : goals) {
-        Assertion.WithPath path = details(Shape.Stress.levelName(rate), request);
-        assertions.add(assertion(goal, path, Math.round(rate * levelSeconds), levelSeconds, workload.batchSize()));
+        assertions.add(new GoalAssertion(goal, level + " / " + request,
+            assertion(goal, details(level, request), Math.round(rate * levelSeconds), levelSeconds, workload.batchSize()),
+            levelSeconds, workload.batchSize()));
       }
     }
     return assertions;

@@ -3,7 +3,6 @@ package loadsuite.goals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.gatling.javaapi.core.Assertion;
 import java.time.Duration;
 import java.util.List;
 import loadsuite.config.Percent;
@@ -11,7 +10,6 @@ import loadsuite.config.Rate;
 import loadsuite.config.TargetsException;
 import loadsuite.load.Shape;
 import loadsuite.load.Workload;
-import loadsuite.results.RunStats.Stats;
 import org.junit.jupiter.api.Test;
 
 class GoalAssertionsTest {
@@ -22,13 +20,13 @@ class GoalAssertionsTest {
     return new Goal(scope, metric, Duration.ofMillis(ms), null, null);
   }
 
-  private static List<String> rendered(List<Assertion> assertions) {
-    return assertions.stream().map(a -> a.asScala().toString()).toList();
+  private static List<String> rendered(List<GoalAssertion> assertions) {
+    return assertions.stream().map(a -> a.assertion().asScala().toString()).toList();
   }
 
   @Test
   void responseTimeGoalsBecomeStrictUpperBoundsInMilliseconds() {
-    List<Assertion> assertions = GoalAssertions.of(SUSTAINED, List.of(
+    List<GoalAssertion> assertions = GoalAssertions.of(SUSTAINED, List.of(
         time(Goal.GLOBAL, Metric.P95, 20), time("GET /simple", Metric.P99, 50), time(Goal.GLOBAL, Metric.MAX, 900)),
         List.of("GET /simple"));
     assertThat(rendered(assertions)).satisfiesExactly(
@@ -39,7 +37,7 @@ class GoalAssertionsTest {
 
   @Test
   void failedGoalIsAPercentageAtMost() {
-    List<Assertion> assertions = GoalAssertions.of(SUSTAINED, List.of(new Goal(Goal.GLOBAL, Metric.FAILED, null, new Percent(0), null)),
+    List<GoalAssertion> assertions = GoalAssertions.of(SUSTAINED, List.of(new Goal(Goal.GLOBAL, Metric.FAILED, null, new Percent(0), null)),
         List.of("GET /simple"));
     assertThat(rendered(assertions)).singleElement().asString().contains("FailedRequests").contains("Percent").contains("Lte(0.0)");
   }
@@ -90,14 +88,19 @@ class GoalAssertionsTest {
   }
 
   @Test
-  void goalChecksFollowTheSameRulesAsTheAssertions() {
-    Stats stats = new Stats(58_800, 0, 0, 2, 40, 1, 2, 19, 30);
-    assertThat(GoalCheck.met(time(Goal.GLOBAL, Metric.P95, 20), stats, 60_000, 60, 1)).isTrue();
-    assertThat(GoalCheck.met(time(Goal.GLOBAL, Metric.P95, 19), stats, 60_000, 60, 1)).isFalse();
-    assertThat(GoalCheck.met(new Goal(Goal.GLOBAL, Metric.THROUGHPUT, null, new Percent(98), null), stats, 60_000, 60, 1)).isTrue();
-    assertThat(GoalCheck.met(new Goal(Goal.GLOBAL, Metric.THROUGHPUT, null, new Percent(99), null), stats, 60_000, 60, 1)).isFalse();
-    Stats failing = new Stats(100, 1, 0, 2, 40, 1, 2, 19, 30);
-    assertThat(GoalCheck.met(new Goal(Goal.GLOBAL, Metric.FAILED, null, new Percent(0), null), failing, 100, 1, 1)).isFalse();
-    assertThat(GoalCheck.met(new Goal(Goal.GLOBAL, Metric.FAILED, null, new Percent(1), null), failing, 100, 1, 1)).isTrue();
+  void stressGoalsMustBeGlobal() {
+    Shape.Stress stress = new Shape.Stress(new Rate(100), new Rate(200), Duration.ofSeconds(20), 2, new Rate(150));
+    Workload workload = new Workload("runtime.stress", 10, Duration.ZERO, stress, 1, null);
+    assertThatThrownBy(() -> GoalAssertions.of(workload, List.of(time("GET /simple", Metric.P95, 20)), List.of("GET /simple")))
+        .isInstanceOf(TargetsException.class).hasMessageContaining("write them under global");
+  }
+
+  @Test
+  void eachAssertionSaysWhatItAsksInWords() {
+    List<GoalAssertion> assertions = GoalAssertions.of(SUSTAINED, List.of(
+        time("GET /simple", Metric.P99, 50), new Goal(Goal.GLOBAL, Metric.FAILED, null, new Percent(1), null),
+        new Goal(Goal.GLOBAL, Metric.THROUGHPUT, null, new Percent(98), null)), List.of("GET /simple"));
+    assertThat(assertions).extracting(GoalAssertion::describe).containsExactly(
+        "p99 of \"GET /simple\" < 50ms", "failed requests of all requests <= 1%", "throughput of all requests >= 98%");
   }
 }

@@ -3,9 +3,8 @@ package loadsuite.results;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.DoubleFunction;
 import loadsuite.goals.Goal;
-import loadsuite.goals.GoalCheck;
+import loadsuite.goals.GoalAssertions;
 import loadsuite.load.RateSchedule;
 import loadsuite.load.Shape;
 import loadsuite.load.Workload;
@@ -35,7 +34,7 @@ public final class RunReport {
       for (double rate : stress.levelRates()) {
         row(out, Shape.Stress.levelName(rate), stats.request(List.of(Shape.Stress.levelName(rate)), request));
       }
-      out.append(knee(workload, stress, goals, rate -> stats.request(List.of(Shape.Stress.levelName(rate)), request)));
+      out.append(knee(stress, stats.judge(GoalAssertions.levels(workload, stress, goals, request, stress.levelRates()))));
     } else {
       for (String request : requestNames) {
         row(out, request, stats.request(List.of(), request));
@@ -45,21 +44,18 @@ public final class RunReport {
   }
 
   /** The highest level that, with every level below it, met all the goals. */
-  static String knee(Workload workload, Shape.Stress stress, List<Goal> goals, DoubleFunction<Optional<Stats>> statsOfLevel) {
-    double levelSeconds = stress.duration().toNanos() / 1e9 / stress.steps();
+  static String knee(Shape.Stress stress, List<Verdict> verdictsOfAllLevels) {
     Double knee = null;
-    List<String> broken = new ArrayList<>();
     for (double rate : stress.levelRates()) {
-      Optional<Stats> level = statsOfLevel.apply(rate);
-      for (Goal goal : goals) {
-        if (level.isEmpty() || !GoalCheck.met(goal, level.get(), Math.round(rate * levelSeconds), levelSeconds, workload.batchSize())) {
-          broken.add(goal.metric().key + " " + goal.threshold());
-        }
-      }
-      if (!broken.isEmpty()) {
-        return String.format("knee: %s (goal at least %s); at %.0f/s missed: %s%n",
+      String level = Shape.Stress.levelName(rate) + " / ";
+      List<String> missed = verdictsOfAllLevels.stream()
+          .filter(v -> v.goalAssertion().scope().startsWith(level) && !v.met())
+          .map(Verdict::message)
+          .toList();
+      if (!missed.isEmpty()) {
+        return String.format("knee: %s (goal at least %s); missed at %.0f/s: %s%n",
             knee == null ? "none, the first level already missed its goals" : Math.round(knee) + "/s",
-            stress.knee(), rate, String.join(", ", broken));
+            stress.knee(), rate, String.join("; ", missed));
       }
       knee = rate;
     }

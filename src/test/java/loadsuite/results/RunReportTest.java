@@ -3,56 +3,64 @@ package loadsuite.results;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import loadsuite.config.Percent;
 import loadsuite.config.Rate;
 import loadsuite.goals.Goal;
+import loadsuite.goals.GoalAssertion;
 import loadsuite.goals.Metric;
 import loadsuite.load.Shape;
-import loadsuite.load.Workload;
-import loadsuite.results.RunStats.Stats;
 import org.junit.jupiter.api.Test;
 
 class RunReportTest {
   private static final Shape.Stress STRESS = new Shape.Stress(new Rate(100), new Rate(400), Duration.ofSeconds(40), 4, new Rate(300));
-  private static final Workload WORKLOAD = new Workload("runtime.stress", 10, Duration.ZERO, STRESS, 1, null);
-  private static final List<Goal> GOALS = List.of(
-      new Goal(Goal.GLOBAL, Metric.P95, Duration.ofMillis(20), null, null),
-      new Goal(Goal.GLOBAL, Metric.FAILED, null, new Percent(0), null),
-      new Goal(Goal.GLOBAL, Metric.THROUGHPUT, null, new Percent(98), null));
+  private static final Goal P95 = new Goal(Goal.GLOBAL, Metric.P95, Duration.ofMillis(20), null, null);
+  private static final Goal FAILED = new Goal(Goal.GLOBAL, Metric.FAILED, null, new Percent(0), null);
 
-  /** Stats of a level that achieved its whole plan (10 s per level) with the given p95 and failures. */
-  private static Optional<Stats> level(double rate, int p95, long failed) {
-    return Optional.of(new Stats(Math.round(rate * 10), failed, 0, 1, p95, 1, 1, p95, p95));
+  /** Verdicts of every level: p95 and failed share as measured per level. */
+  private static List<Verdict> levels(double p95AtOrAbove300, double failedAt200) {
+    List<Verdict> verdicts = new ArrayList<>();
+    for (double rate : STRESS.levelRates()) {
+      String scope = Shape.Stress.levelName(rate) + " / GET /simple";
+      double p95 = rate >= 300 ? p95AtOrAbove300 : 5;
+      double failed = rate == 200 ? failedAt200 : 0;
+      verdicts.add(new Verdict(new GoalAssertion(P95, scope, null, 10, 1), p95 < 20, p95, null));
+      verdicts.add(new Verdict(new GoalAssertion(FAILED, scope, null, 10, 1), failed <= 0, failed, null));
+    }
+    return verdicts;
   }
 
   @Test
   void theKneeIsTheHighestLevelBeforeTheFirstMissedGoal() {
-    String knee = RunReport.knee(WORKLOAD, STRESS, GOALS, rate -> level(rate, rate >= 300 ? 45 : 5, 0));
-    assertThat(knee).startsWith("knee: 200/s (goal at least 300/s); at 300/s missed: p95 20ms");
+    assertThat(RunReport.knee(STRESS, levels(45, 0)))
+        .startsWith("knee: 200/s (goal at least 300/s); missed at 300/s: p95 of \"level 300/s / GET /simple\" was 45 ms; goal < 20ms");
   }
 
   @Test
   void aLaterGoodLevelDoesNotMoveTheKneeUp() {
-    String knee = RunReport.knee(WORKLOAD, STRESS, GOALS, rate -> level(rate, 5, rate == 200 ? 1 : 0));
-    assertThat(knee).startsWith("knee: 100/s").contains("at 200/s missed: failed 0%");
-  }
-
-  @Test
-  void aLevelThatFellShortOfItsRateBreaksTheKnee() {
-    String knee = RunReport.knee(WORKLOAD, STRESS, GOALS,
-        rate -> rate == 400 ? Optional.of(new Stats(3000, 0, 0, 1, 5, 1, 1, 5, 5)) : level(rate, 5, 0));
-    assertThat(knee).startsWith("knee: 300/s").contains("missed: throughput 98%");
+    assertThat(RunReport.knee(STRESS, levels(5, 1.5)))
+        .startsWith("knee: 100/s").contains("failed of \"level 200/s / GET /simple\" was 1.50 %; goal <= 0%");
   }
 
   @Test
   void everyLevelWithinGoalsReportsTheTopLevel() {
-    assertThat(RunReport.knee(WORKLOAD, STRESS, GOALS, rate -> level(rate, 5, 0))).startsWith("knee: at least 400/s");
+    assertThat(RunReport.knee(STRESS, levels(5, 0))).startsWith("knee: at least 400/s");
   }
 
   @Test
-  void noLevelWithinGoals() {
-    assertThat(RunReport.knee(WORKLOAD, STRESS, GOALS, rate -> Optional.empty())).startsWith("knee: none");
+  void aLevelGatlingCouldNotFindBreaksTheKnee() {
+    List<Verdict> verdicts = List.of(new Verdict(new GoalAssertion(P95, "level 100/s / GET /simple", null, 10, 1), false, null, "no stats"));
+    assertThat(RunReport.knee(STRESS, verdicts)).startsWith("knee: none").contains("could not be measured (no stats)");
+  }
+
+  @Test
+  void throughputVerdictsSpeakInRates() {
+    Goal share = new Goal(Goal.GLOBAL, Metric.THROUGHPUT, null, new Percent(98), null);
+    Verdict verdict = new Verdict(new GoalAssertion(share, GoalAssertion.ALL_REQUESTS, null, 60, 1), false, 57_000.0, null);
+    assertThat(verdict.message()).isEqualTo("throughput of all requests was 950.0/s (57000 requests in 60 s); goal >= 98%");
+    Goal messages = new Goal(Goal.GLOBAL, Metric.MESSAGE_RATE, null, null, new Rate(10_000));
+    Verdict queue = new Verdict(new GoalAssertion(messages, GoalAssertion.ALL_REQUESTS, null, 60, 100), true, 12_000.0, null);
+    assertThat(queue.message()).isEqualTo("message-rate of all requests was 20000 messages/s (12000 requests of 100 in 60 s); goal >= 10000/s");
   }
 }

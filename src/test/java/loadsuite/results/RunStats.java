@@ -4,10 +4,14 @@ import io.gatling.charts.stats.LogFileData;
 import io.gatling.charts.stats.LogFileReader;
 import io.gatling.commons.stats.KO$;
 import io.gatling.core.config.GatlingConfiguration;
+import io.gatling.shared.model.assertion.AssertionResult;
 import io.gatling.shared.model.assertion.AssertionStatsRepository;
+import io.gatling.shared.model.assertion.AssertionValidator;
+import loadsuite.goals.GoalAssertion;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -54,6 +58,21 @@ public final class RunStats {
     GatlingConfiguration configuration = GatlingConfiguration.load();
     LogFileData data = LogFileReader.apply(runDirectory.getFileName().toString(), runDirectory.getParent(), configuration).read();
     return new RunStats(data, runDirectory);
+  }
+
+  /** Gatling's own verdict on each goal, with the value it measured: the same as its console lines. */
+  public List<Verdict> judge(List<GoalAssertion> goals) {
+    List<io.gatling.commons.stats.assertion.Assertion> assertions = goals.stream().map(g -> g.assertion().asScala()).toList();
+    List<AssertionResult> results = CollectionConverters.asJava(
+        new AssertionValidator(data).validateAssertions(CollectionConverters.asScala(assertions).toList()));
+    List<Verdict> verdicts = new ArrayList<>();
+    for (int i = 0; i < goals.size(); i++) {
+      AssertionResult result = results.get(i);
+      verdicts.add(result instanceof AssertionResult.Resolved resolved
+          ? new Verdict(goals.get(i), resolved.success(), resolved.actualValue(), null)
+          : new Verdict(goals.get(i), false, null, ((AssertionResult.ResolutionError) result).error()));
+    }
+    return verdicts;
   }
 
   public Path directory() {

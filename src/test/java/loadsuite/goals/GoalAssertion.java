@@ -1,0 +1,21 @@
+package loadsuite.goals;
+
+import io.gatling.javaapi.core.Assertion;
+
+/**
+ * One goal as asserted on one scope of the run: {@code all requests}, a request, or a level of a
+ * stress staircase ({@code level 5600/s / GET /simple}), over a measured window of {@code windowSeconds}.
+ */
+public record GoalAssertion(Goal goal, String scope, Assertion assertion, double windowSeconds, int batchSize) {
+  public static final String ALL_REQUESTS = "all requests";
+
+  /** What the goal asks, as a person reads it: {@code p99 of "GET /simple" < 50ms}. */
+  public String describe() {
+    String of = ALL_REQUESTS.equals(scope) ? "all requests" : "\"" + scope + "\"";
+    return switch (goal.metric().kind) {
+      case RESPONSE_TIME -> goal.metric().key + " of " + of + " < " + goal.threshold();
+      case FAILED -> "failed requests of " + of + " <= " + goal.threshold();
+      case THROUGHPUT -> goal.metric().key + " of " + of + " >= " + goal.threshold();
+    };
+  }
+}
