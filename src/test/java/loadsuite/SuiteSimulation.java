@@ -15,6 +15,7 @@ import loadsuite.goals.GoalAssertions;
 import loadsuite.load.PacedConnections;
 import loadsuite.load.RateSchedule;
 import loadsuite.load.Workload;
+import loadsuite.results.RunRecorder;
 import loadsuite.results.RunReport;
 import loadsuite.results.RunStats;
 import loadsuite.sut.StandIn;
@@ -41,6 +42,7 @@ public abstract class SuiteSimulation extends Simulation {
   private Suite.Plan plan;
   private List<String> requestNames;
   private List<GoalAssertion> goalAssertions;
+  private RunRecorder recorder;
 
   protected SuiteSimulation(String system, String healthPath, StandIn standIn) {
     this.system = system;
@@ -67,6 +69,10 @@ public abstract class SuiteSimulation extends Simulation {
           .disableCaching()
           .disableWarmUp();
       PacedConnections connections = new PacedConnections(plan.workload());
+      recorder = new RunRecorder(RESULTS, getClass().getName(), Suite.targets().profileName(), plan.workload(), plan.goals(),
+          requestNames, goalAssertions, sut);
+      Runtime.getRuntime().addShutdownHook(new Thread(
+          () -> recorder.abandon("the run ended before its results were read (crashed or stopped)")));
       printPlan(plan);
       setUp(connections.populate(scenarioName, iteration))
           .protocols(protocol)
@@ -95,8 +101,9 @@ public abstract class SuiteSimulation extends Simulation {
   @Override
   public void after() {
     try {
-      RunStats.latest(RESULTS, getClass().getName())
-          .ifPresent(stats -> System.out.println(RunReport.render(plan.workload(), plan.goals(), requestNames, stats)));
+      RunStats.latest(RESULTS, getClass().getName()).ifPresentOrElse(
+          stats -> System.out.println(RunReport.render(recorder.finish(stats))),
+          () -> recorder.abandon("no simulation.log of this run under " + RESULTS));
     } finally {
       stopSut();
     }

@@ -1,44 +1,31 @@
 package loadsuite.results;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import loadsuite.goals.Goal;
-import loadsuite.goals.GoalAssertions;
-import loadsuite.load.RateSchedule;
 import loadsuite.load.Shape;
-import loadsuite.load.Workload;
-import loadsuite.results.RunStats.Stats;
 
 /**
- * The console summary of a finished run: planned against achieved rate over the measured window
- * (Gatling's own "mean throughput" divides by the whole run, warm-up included), the response
- * times of every request, and for a stress staircase each level and the knee.
+ * The console summary of a finished run, from its summary: planned against achieved rate over
+ * the measured window (Gatling's own "mean throughput" divides by the whole run, warm-up
+ * included), the response times of every request, each stress level and the knee.
  */
 public final class RunReport {
   private RunReport() {}
 
-  public static String render(Workload workload, List<Goal> goals, List<String> requestNames, RunStats stats) {
-    RateSchedule schedule = workload.schedule();
-    double seconds = schedule.measuredDuration().toNanos() / 1e9;
+  public static String render(RunSummary summary) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format("%n---- %s: measured window %.0f s, warm-up excluded ----%n", workload.path(), seconds));
-    long planned = schedule.plannedMeasuredRequests();
-    long achieved = stats.global().map(Stats::count).orElse(0L);
+    double seconds = summary.measuredSeconds();
+    out.append(String.format("%n---- %s: measured window %.0f s, warm-up excluded ----%n", summary.workload(), seconds));
+    long planned = summary.planned().requests();
+    long achieved = summary.achieved().requests();
     out.append(String.format("planned  %8d requests = %9.1f/s%nachieved %8d requests = %9.1f/s (%.1f %% of planned)%n",
-        planned, planned / seconds, achieved, achieved / seconds, planned == 0 ? 0 : 100.0 * achieved / planned));
-    out.append(String.format("%-28s %9s %8s %7s %7s %7s %7s %7s%n", "request", "count", "failed", "p50", "p75", "p95", "p99", "max"));
-    row(out, "all requests", stats.global());
-    if (workload.shape() instanceof Shape.Stress stress) {
-      String request = requestNames.get(0);
-      for (double rate : stress.levelRates()) {
-        row(out, Shape.Stress.levelName(rate), stats.request(List.of(Shape.Stress.levelName(rate)), request));
-      }
-      out.append(knee(stress, stats.judge(GoalAssertions.levels(workload, stress, goals, request, stress.levelRates()))));
-    } else {
-      for (String request : requestNames) {
-        row(out, request, stats.request(List.of(), request));
-      }
+        planned, summary.planned().perSecond(), achieved, summary.achieved().perSecond(), planned == 0 ? 0 : 100.0 * achieved / planned));
+    out.append(String.format("%-40s %9s %8s %7s %7s %7s %7s %7s%n", "request", "count", "failed", "p50", "p75", "p95", "p99", "max"));
+    if (summary.global() != null) {
+      row(out, summary.global());
+    }
+    summary.requests().forEach(request -> row(out, request));
+    if (summary.knee() != null) {
+      out.append(summary.knee());
     }
     return out.toString();
   }
@@ -63,13 +50,8 @@ public final class RunReport {
         knee, stress.knee());
   }
 
-  private static void row(StringBuilder out, String name, Optional<Stats> stats) {
-    if (stats.isEmpty()) {
-      out.append(String.format("%-28s %9s%n", name, "no request"));
-      return;
-    }
-    Stats s = stats.get();
-    out.append(String.format("%-28s %9d %7.2f%% %5dms %5dms %5dms %5dms %5dms%n",
-        name, s.count(), s.failedPercent(), s.p50(), s.p75(), s.p95(), s.p99(), s.max()));
+  private static void row(StringBuilder out, RunSummary.RequestStats s) {
+    out.append(String.format("%-40s %9d %7.2f%% %5dms %5dms %5dms %5dms %5dms%n",
+        s.path(), s.count(), s.failedPercent(), s.p50(), s.p75(), s.p95(), s.p99(), s.max()));
   }
 }

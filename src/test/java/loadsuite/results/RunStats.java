@@ -2,6 +2,8 @@ package loadsuite.results;
 
 import io.gatling.charts.stats.LogFileData;
 import io.gatling.charts.stats.LogFileReader;
+import io.gatling.charts.stats.RequestStatsPath;
+import io.gatling.charts.stats.StatsPath;
 import io.gatling.commons.stats.KO$;
 import io.gatling.core.config.GatlingConfiguration;
 import io.gatling.shared.model.assertion.AssertionResult;
@@ -14,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import scala.jdk.javaapi.CollectionConverters;
@@ -73,6 +76,18 @@ public final class RunStats {
           : new Verdict(goals.get(i), false, null, ((AssertionResult.ResolutionError) result).error()));
     }
     return verdicts;
+  }
+
+  /** The requests of the run, each as its group path and name, in the order Gatling met them. */
+  public List<Map.Entry<List<String>, String>> requestPaths() {
+    List<Map.Entry<List<String>, String>> paths = new ArrayList<>();
+    for (StatsPath path : CollectionConverters.asJava(data.statsPaths())) {
+      if (path instanceof RequestStatsPath request) {
+        List<String> group = request.group().isEmpty() ? List.of() : List.copyOf(CollectionConverters.asJava(request.group().get().hierarchy()));
+        paths.add(Map.entry(group, request.request()));
+      }
+    }
+    return paths;
   }
 
   public Path directory() {

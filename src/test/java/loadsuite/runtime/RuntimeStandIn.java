@@ -83,6 +83,11 @@ public final class RuntimeStandIn implements SystemUnderTest {
   }
 
   @Override
+  public String mode() {
+    return "embedded";
+  }
+
+  @Override
   public String description() {
     return "embedded runtime stand-in at " + baseUrl;
   }

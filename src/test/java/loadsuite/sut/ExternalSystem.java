@@ -41,6 +41,11 @@ final class ExternalSystem implements SystemUnderTest {
   }
 
   @Override
+  public String mode() {
+    return "external";
+  }
+
+  @Override
   public String description() {
     return "external " + system + " at " + baseUrl;
   }

@@ -5,6 +5,9 @@ public interface SystemUnderTest extends AutoCloseable {
   /** The base URL of its HTTP API, such as {@code http://127.0.0.1:41234}. */
   String baseUrl();
 
+  /** How it was obtained: {@code embedded}, {@code external} or {@code container}. */
+  String mode();
+
   /** What it is, for the run's log and report: mode, system, address. */
   String description();
 

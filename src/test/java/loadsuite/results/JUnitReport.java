@@ -1,0 +1,66 @@
+package loadsuite.results;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+/**
+ * junit.xml beside each run's report: one test suite per simulation, one test case per goal,
+ * so Jenkins' junit step shows every goal and its history. An incomplete run is one failed case.
+ */
+public final class JUnitReport {
+  public static final String NAME = "junit.xml";
+
+  private JUnitReport() {}
+
+  public static void write(Path file, RunSummary summary) {
+    boolean incomplete = RunSummary.INCOMPLETE.equals(summary.status());
+    long failures = incomplete ? 1 : summary.goals().stream().filter(g -> !g.met()).count();
+    int tests = incomplete ? 1 : summary.goals().size();
+    try (OutputStream out = Files.newOutputStream(file)) {
+      XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+      xml.writeStartDocument("UTF-8", "1.0");
+      xml.writeStartElement("testsuite");
+      xml.writeAttribute("name", summary.simulation() + " [" + summary.profile() + "]");
+      xml.writeAttribute("tests", String.valueOf(tests));
+      xml.writeAttribute("failures", String.valueOf(failures));
+      xml.writeAttribute("errors", "0");
+      xml.writeAttribute("skipped", "0");
+      if (summary.start() != null) {
+        xml.writeAttribute("timestamp", summary.start());
+      }
+      if (incomplete) {
+        testCase(xml, summary.simulation(), "the run completed", "the run is incomplete: " + summary.reason());
+      } else {
+        for (RunSummary.GoalResult goal : summary.goals()) {
+          testCase(xml, summary.simulation(), goal.goal(), goal.met() ? null : goal.message());
+        }
+      }
+      xml.writeEndElement();
+      xml.writeEndDocument();
+      xml.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    } catch (XMLStreamException e) {
+      throw new IllegalStateException("cannot write " + file, e);
+    }
+  }
+
+  private static void testCase(XMLStreamWriter xml, String className, String name, String failure) throws XMLStreamException {
+    xml.writeStartElement("testcase");
+    xml.writeAttribute("classname", className);
+    xml.writeAttribute("name", name);
+    if (failure != null) {
+      xml.writeStartElement("failure");
+      xml.writeAttribute("message", failure);
+      xml.writeCharacters(failure);
+      xml.writeEndElement();
+    }
+    xml.writeEndElement();
+  }
+}

@@ -1,0 +1,136 @@
+package loadsuite.results;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import loadsuite.goals.Goal;
+import loadsuite.goals.GoalAssertion;
+import loadsuite.goals.GoalAssertions;
+import loadsuite.load.RateSchedule;
+import loadsuite.load.Shape;
+import loadsuite.load.Workload;
+import loadsuite.results.RunSummary.GoalResult;
+import loadsuite.results.RunSummary.RequestStats;
+import loadsuite.sut.SystemUnderTest;
+
+/**
+ * Turns a finished run into its summary.json and junit.xml, beside Gatling's report; a run that
+ * ends before its results are read leaves a summary marked incomplete instead of nothing.
+ */
+public final class RunRecorder {
+  private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
+
+  private final Path resultsFolder;
+  private final String simulation;
+  private final String profile;
+  private final Workload workload;
+  private final List<Goal> goals;
+  private final List<String> requestNames;
+  private final List<GoalAssertion> goalAssertions;
+  private final SystemUnderTest sut;
+  private final Instant start = Instant.now();
+  private volatile boolean recorded;
+
+  public RunRecorder(Path resultsFolder, String simulation, String profile, Workload workload, List<Goal> goals,
+      List<String> requestNames, List<GoalAssertion> goalAssertions, SystemUnderTest sut) {
+    this.resultsFolder = resultsFolder;
+    this.simulation = simulation;
+    this.profile = profile;
+    this.workload = workload;
+    this.goals = goals;
+    this.requestNames = requestNames;
+    this.goalAssertions = goalAssertions;
+    this.sut = sut;
+  }
+
+  /** Reads the run's statistics and verdicts, writes summary.json and junit.xml, and returns the summary. */
+  public RunSummary finish(RunStats stats) {
+    RateSchedule schedule = workload.schedule();
+    double seconds = schedule.measuredDuration().toNanos() / 1e9;
+    List<RequestStats> requests = new ArrayList<>();
+    for (Map.Entry<List<String>, String> path : stats.requestPaths()) {
+      stats.request(path.getKey(), path.getValue()).ifPresent(s -> requests.add(requestStats(path.getValue(), path.getKey(), s, window(path.getKey()))));
+    }
+    RequestStats global = stats.global().map(s -> requestStats(GoalAssertion.ALL_REQUESTS, List.of(), s, seconds)).orElse(null);
+    List<GoalResult> results = stats.judge(goalAssertions).stream().map(v -> goalResult(v, "targets.conf")).toList();
+    String knee = null;
+    if (workload.shape() instanceof Shape.Stress stress) {
+      knee = RunReport.knee(stress, stats.judge(GoalAssertions.levels(workload, stress, goals, requestNames.get(0), stress.levelRates())));
+    }
+    long achieved = global == null ? 0 : global.count();
+    boolean passed = results.stream().allMatch(GoalResult::met);
+    RunSummary summary = new RunSummary(simulation, workload.path(), profile, passed ? RunSummary.PASSED : RunSummary.FAILED, null,
+        sutOf(), start.toString(), Instant.now().toString(), workload.warmUp().toNanos() / 1e9, seconds,
+        new RunSummary.Rates(schedule.plannedMeasuredRequests(), schedule.plannedMeasuredRequests() / seconds),
+        new RunSummary.Rates(achieved, achieved / seconds), global, requests, results, knee, probes(), List.of());
+    write(stats.directory(), summary);
+    return summary;
+  }
+
+  /** Leaves an incomplete summary in the run's folder (or a folder of its own) unless the run was recorded. */
+  public void abandon(String reason) {
+    if (recorded) {
+      return;
+    }
+    Path folder = newestRunFolder().orElse(resultsFolder.resolve(prefix() + FOLDER_TIME.format(start) + "-incomplete"));
+    write(folder, new RunSummary(simulation, workload.path(), profile, RunSummary.INCOMPLETE, reason, sutOf(),
+        start.toString(), Instant.now().toString(), workload.warmUp().toNanos() / 1e9,
+        workload.schedule().measuredDuration().toNanos() / 1e9,
+        new RunSummary.Rates(workload.schedule().plannedMeasuredRequests(),
+            workload.schedule().plannedMeasuredRequests() / (workload.schedule().measuredDuration().toNanos() / 1e9)),
+        null, null, List.of(), List.of(), null, probes(), List.of()));
+  }
+
+  private synchronized void write(Path folder, RunSummary summary) {
+    SummaryFiles.write(folder.resolve(SummaryFiles.NAME), summary);
+    JUnitReport.write(folder.resolve(JUnitReport.NAME), summary);
+    recorded = true;
+  }
+
+  static GoalResult goalResult(Verdict v, String origin) {
+    GoalAssertion ga = v.goalAssertion();
+    return new GoalResult(ga.describe(), ga.scope(), ga.goal().metric().key, ga.goal().threshold(), v.actual(), v.met(), v.message(), origin);
+  }
+
+  private static RequestStats requestStats(String name, List<String> group, RunStats.Stats s, double window) {
+    return new RequestStats(name, group, s.count(), s.failed(), s.failedPercent(), s.min(), s.mean(), s.p50(), s.p75(), s.p95(),
+        s.p99(), s.max(), window, s.count() / window);
+  }
+
+  /** The measured window of a request: a stress level's own duration, else the whole measured window. */
+  private double window(List<String> group) {
+    if (workload.shape() instanceof Shape.Stress stress && group.size() == 1 && group.get(0).startsWith("level ")) {
+      return stress.duration().toNanos() / 1e9 / stress.steps();
+    }
+    return workload.schedule().measuredDuration().toNanos() / 1e9;
+  }
+
+  private RunSummary.Sut sutOf() {
+    return new RunSummary.Sut(sut.mode(), sut.baseUrl(), sut.description(), null);
+  }
+
+  private RunSummary.Probes probes() {
+    return new RunSummary.Probes(false, sut.mode() + " mode: startup time and memory are measured for containers only");
+  }
+
+  private String prefix() {
+    return simulation.substring(simulation.lastIndexOf('.') + 1).toLowerCase() + "-";
+  }
+
+  /** The folder Gatling opened for this run: the newest of this simulation, created since it started. */
+  private Optional<Path> newestRunFolder() {
+    try (var folders = Files.list(resultsFolder)) {
+      return folders.filter(p -> p.getFileName().toString().startsWith(prefix()))
+          .filter(p -> p.toFile().lastModified() >= start.toEpochMilli() - 1000)
+          .max(java.util.Comparator.comparing(p -> p.getFileName().toString()));
+    } catch (java.io.IOException e) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,64 @@
+package loadsuite.results;
+
+import java.util.List;
+
+/**
+ * The machine-readable result of one run, written as summary.json beside Gatling's HTML report.
+ * Its statistics come from Gatling's own reader of the run's log, so they are the report's.
+ *
+ * @param status {@code passed}, {@code failed} (a goal missed) or {@code incomplete} (the run
+ *     ended before its results could be read; {@code reason} says why)
+ */
+public record RunSummary(
+    String simulation,
+    String workload,
+    String profile,
+    String status,
+    String reason,
+    Sut sut,
+    String start,
+    String end,
+    double warmUpSeconds,
+    double measuredSeconds,
+    Rates planned,
+    Rates achieved,
+    RequestStats global,
+    List<RequestStats> requests,
+    List<GoalResult> goals,
+    String knee,
+    Probes probes,
+    List<Comparison> baseline) {
+
+  public static final String PASSED = "passed";
+  public static final String FAILED = "failed";
+  public static final String INCOMPLETE = "incomplete";
+
+  /** The system under test: how it was obtained and where it answered. */
+  public record Sut(String mode, String url, String description, String image) {}
+
+  public record Rates(long requests, double perSecond) {}
+
+  /**
+   * One request (or all of them, with name {@code all requests}); response times in ms;
+   * throughput is count over {@code windowSeconds}, the measured window (a level's own, in a
+   * stress staircase).
+   */
+  public record RequestStats(String name, List<String> group, long count, long failed, double failedPercent,
+      int min, int mean, int p50, int p75, int p95, int p99, int max, double windowSeconds, double throughput) {
+
+    public String path() {
+      return group.isEmpty() ? name : String.join(" / ", group) + " / " + name;
+    }
+  }
+
+  /** One goal's verdict; {@code origin} is {@code targets.conf} or the baseline it came from. */
+  public record GoalResult(String goal, String scope, String metric, String threshold, Double actual, boolean met,
+      String message, String origin) {}
+
+  /** Resource probes (startup time, memory); not measured outside container mode. */
+  public record Probes(boolean measured, String reason) {}
+
+  /** One figure of one request against the baseline run. */
+  public record Comparison(String request, String metric, double baseline, double actual, double changePercent,
+      boolean regression) {}
+}
