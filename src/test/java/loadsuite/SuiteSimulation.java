@@ -6,7 +6,9 @@ import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import loadsuite.config.DurationText;
 import loadsuite.config.TargetsException;
@@ -15,6 +17,7 @@ import loadsuite.goals.GoalAssertions;
 import loadsuite.load.PacedConnections;
 import loadsuite.load.RateSchedule;
 import loadsuite.load.Workload;
+import loadsuite.results.Baseline;
 import loadsuite.results.RunRecorder;
 import loadsuite.results.RunReport;
 import loadsuite.results.RunStats;
@@ -62,15 +65,19 @@ public abstract class SuiteSimulation extends Simulation {
     plan = plan(workloadName);
     this.requestNames = requestNames;
     try {
-      goalAssertions = GoalAssertions.of(plan.workload(), plan.goals(), requestNames);
+      goalAssertions = new ArrayList<>(GoalAssertions.of(plan.workload(), plan.goals(), requestNames));
       sut = SystemsUnderTest.start(Suite.targets().sut(), system, healthPath, standIn);
       HttpProtocolBuilder protocol = http.baseUrl(sut.baseUrl())
           .acceptHeader("application/json")
           .disableCaching()
           .disableWarmUp();
       PacedConnections connections = new PacedConnections(plan.workload());
-      recorder = new RunRecorder(RESULTS, getClass().getName(), Suite.targets().profileName(), plan.workload(), plan.goals(),
-          requestNames, goalAssertions, sut);
+      String profile = Suite.targets().profileName();
+      Optional<Baseline> baseline = Baseline.find(Baseline.Settings.read(Suite.targets().baseline()), getClass().getName(), profile,
+          plan.workload().schedule().measuredDuration().toNanos() / 1e9);
+      baseline.ifPresent(b -> goalAssertions.addAll(b.assertions()));
+      recorder = new RunRecorder(RESULTS, getClass().getName(), profile, plan.workload(), plan.goals(),
+          requestNames, goalAssertions, baseline, sut);
       Runtime.getRuntime().addShutdownHook(new Thread(
           () -> recorder.abandon("the run ended before its results were read (crashed or stopped)")));
       printPlan(plan);

@@ -51,7 +51,7 @@ public final class Targets {
     try {
       fileConfig = ConfigFactory.parseFile(path.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
       Config rootOverrides = ConfigFactory.empty();
-      for (String key : new String[] {"profile", "sut", "profiles"}) {
+      for (String key : new String[] {"profile", "sut", "baseline", "profiles"}) {
         if (overrides.hasPath(key)) {
           rootOverrides = rootOverrides.withFallback(overrides.withOnlyPath(key));
         }
@@ -115,6 +115,11 @@ public final class Targets {
   /** The {@code sut} block: how to reach the system under test. */
   public Section sut() {
     return new Section(root, "", file).section("sut");
+  }
+
+  /** The {@code baseline} block: the regression gate. */
+  public Section baseline() {
+    return new Section(root, "", file).section("baseline");
   }
 
   private Section systemSection(String system) {

@@ -6,8 +6,9 @@ import io.gatling.javaapi.core.Assertion;
  * One goal as asserted on one scope of the run: {@code all requests}, a request, or a level of a
  * stress staircase ({@code level 5600/s / GET /simple}), over a measured window of {@code windowSeconds}.
  */
-public record GoalAssertion(Goal goal, String scope, Assertion assertion, double windowSeconds, int batchSize) {
+public record GoalAssertion(Goal goal, String scope, Assertion assertion, double windowSeconds, int batchSize, String origin) {
   public static final String ALL_REQUESTS = "all requests";
+  public static final String TARGETS = "targets.conf";
 
   /** What the goal asks, as a person reads it: {@code p99 of "GET /simple" < 50ms}. */
   public String describe() {

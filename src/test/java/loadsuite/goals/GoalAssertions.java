@@ -54,7 +54,7 @@ public final class GoalAssertions {
       Assertion.WithPath path = global ? global() : details(goal.scope());
       assertions.add(new GoalAssertion(goal, global ? GoalAssertion.ALL_REQUESTS : goal.scope(),
           assertion(goal, path, schedule.plannedMeasuredRequests(), seconds, workload.batchSize()), seconds,
-          workload.batchSize()));
+          workload.batchSize(), GoalAssertion.TARGETS));
     }
     return assertions;
   }
@@ -71,13 +71,13 @@ public final class GoalAssertions {
       for (Goal goal : goals) {
         assertions.add(new GoalAssertion(goal, level + " / " + request,
             assertion(goal, details(level, request), Math.round(rate * levelSeconds), levelSeconds, workload.batchSize()),
-            levelSeconds, workload.batchSize()));
+            levelSeconds, workload.batchSize(), GoalAssertion.TARGETS));
       }
     }
     return assertions;
   }
 
-  static Assertion assertion(Goal goal, Assertion.WithPath path, long planned, double seconds, int batchSize) {
+  public static Assertion assertion(Goal goal, Assertion.WithPath path, long planned, double seconds, int batchSize) {
     return switch (goal.metric().kind) {
       case RESPONSE_TIME -> {
         int ms = Math.toIntExact(goal.time().toMillis());

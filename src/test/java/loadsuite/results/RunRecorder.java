@@ -33,12 +33,13 @@ public final class RunRecorder {
   private final List<Goal> goals;
   private final List<String> requestNames;
   private final List<GoalAssertion> goalAssertions;
+  private final Optional<Baseline> baseline;
   private final SystemUnderTest sut;
   private final Instant start = Instant.now();
   private volatile boolean recorded;
 
   public RunRecorder(Path resultsFolder, String simulation, String profile, Workload workload, List<Goal> goals,
-      List<String> requestNames, List<GoalAssertion> goalAssertions, SystemUnderTest sut) {
+      List<String> requestNames, List<GoalAssertion> goalAssertions, Optional<Baseline> baseline, SystemUnderTest sut) {
     this.resultsFolder = resultsFolder;
     this.simulation = simulation;
     this.profile = profile;
@@ -46,6 +47,7 @@ public final class RunRecorder {
     this.goals = goals;
     this.requestNames = requestNames;
     this.goalAssertions = goalAssertions;
+    this.baseline = baseline;
     this.sut = sut;
   }
 
@@ -58,7 +60,9 @@ public final class RunRecorder {
       stats.request(path.getKey(), path.getValue()).ifPresent(s -> requests.add(requestStats(path.getValue(), path.getKey(), s, window(path.getKey()))));
     }
     RequestStats global = stats.global().map(s -> requestStats(GoalAssertion.ALL_REQUESTS, List.of(), s, seconds)).orElse(null);
-    List<GoalResult> results = stats.judge(goalAssertions).stream().map(v -> goalResult(v, "targets.conf")).toList();
+    List<Verdict> verdicts = stats.judge(goalAssertions);
+    List<GoalResult> results = verdicts.stream().map(RunRecorder::goalResult).toList();
+    List<RunSummary.Comparison> comparison = baseline.map(b -> b.compare(verdicts)).orElse(List.of());
     String knee = null;
     if (workload.shape() instanceof Shape.Stress stress) {
       knee = RunReport.knee(stress, stats.judge(GoalAssertions.levels(workload, stress, goals, requestNames.get(0), stress.levelRates())));
@@ -68,7 +72,7 @@ public final class RunRecorder {
     RunSummary summary = new RunSummary(simulation, workload.path(), profile, passed ? RunSummary.PASSED : RunSummary.FAILED, null,
         sutOf(), start.toString(), Instant.now().toString(), workload.warmUp().toNanos() / 1e9, seconds,
         new RunSummary.Rates(schedule.plannedMeasuredRequests(), schedule.plannedMeasuredRequests() / seconds),
-        new RunSummary.Rates(achieved, achieved / seconds), global, requests, results, knee, probes(), List.of());
+        new RunSummary.Rates(achieved, achieved / seconds), global, requests, results, knee, probes(), comparison);
     write(stats.directory(), summary);
     return summary;
   }
@@ -93,9 +97,10 @@ public final class RunRecorder {
     recorded = true;
   }
 
-  static GoalResult goalResult(Verdict v, String origin) {
+  static GoalResult goalResult(Verdict v) {
     GoalAssertion ga = v.goalAssertion();
-    return new GoalResult(ga.describe(), ga.scope(), ga.goal().metric().key, ga.goal().threshold(), v.actual(), v.met(), v.message(), origin);
+    return new GoalResult(ga.describe(), ga.scope(), ga.goal().metric().key, ga.goal().threshold(), v.actual(), v.met(), v.message(),
+        ga.origin());
   }
 
   private static RequestStats requestStats(String name, List<String> group, RunStats.Stats s, double window) {

@@ -27,6 +27,11 @@ public final class RunReport {
     if (summary.knee() != null) {
       out.append(summary.knee());
     }
+    if (!summary.baseline().isEmpty()) {
+      String source = summary.goals().stream().map(RunSummary.GoalResult::origin).filter(o -> o.startsWith("baseline "))
+          .findFirst().orElse("baseline ").substring("baseline ".length());
+      out.append(Baseline.render(java.nio.file.Path.of(source), summary.baseline()));
+    }
     return out.toString();
   }
 
