@@ -25,6 +25,18 @@ public final class GatlingRun {
 
   public static Result run(Class<?> simulation, Map<String, String> properties, long timeoutSeconds)
       throws IOException, InterruptedException {
+    Started started = start(simulation, properties);
+    if (!started.process().waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      started.process().destroyForcibly().waitFor();
+      throw new AssertionError(simulation.getSimpleName() + " did not end within " + timeoutSeconds + " s; its output: " + started.log());
+    }
+    return new Result(started.process().exitValue(), Files.readString(started.log()));
+  }
+
+  /** A run under way, writing its output to {@code log}. */
+  public record Started(Process process, Path log) {}
+
+  public static Started start(Class<?> simulation, Map<String, String> properties) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(GATLING_JVM_OPTIONS);
@@ -32,11 +44,15 @@ public final class GatlingRun {
     command.addAll(List.of("-cp", System.getProperty("java.class.path"),
         "io.gatling.app.Gatling", "-s", simulation.getName(), "-rf", Path.of("target", "gatling").toString()));
     Path log = Files.createDirectories(Path.of("target", "gatling-runs")).resolve(simulation.getSimpleName() + "-" + System.nanoTime() + ".log");
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-      process.destroyForcibly().waitFor();
-      throw new AssertionError(simulation.getSimpleName() + " did not end within " + timeoutSeconds + " s; its output: " + log);
+    return new Started(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(), log);
+  }
+
+  /** The run folder Gatling named in its output ("please open the following file: file:///…/index.html"). */
+  public static Path runFolder(String output) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("file://(\\S+)/index\\.html").matcher(output);
+    if (!m.find()) {
+      throw new AssertionError("no report path in the run's output:\n" + output);
     }
-    return new Result(process.exitValue(), Files.readString(log));
+    return Path.of(m.group(1));
   }
 }
