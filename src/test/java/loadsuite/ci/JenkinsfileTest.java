@@ -1,0 +1,112 @@
+package loadsuite.ci;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import loadsuite.results.JUnitReport;
+import org.codehaus.groovy.ast.CodeVisitorSupport;
+import org.codehaus.groovy.ast.ModuleNode;
+import org.codehaus.groovy.ast.expr.ArgumentListExpression;
+import org.codehaus.groovy.ast.expr.ConstantExpression;
+import org.codehaus.groovy.ast.expr.Expression;
+import org.codehaus.groovy.ast.expr.MapEntryExpression;
+import org.codehaus.groovy.ast.expr.MapExpression;
+import org.codehaus.groovy.ast.expr.MethodCallExpression;
+import org.codehaus.groovy.ast.expr.TupleExpression;
+import org.codehaus.groovy.control.CompilationUnit;
+import org.codehaus.groovy.control.Phases;
+import org.codehaus.groovy.control.SourceUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The Jenkinsfile, parsed as Groovy: it runs what the README documents and keeps what the suite writes. */
+class JenkinsfileTest {
+  /** Every call of the pipeline with its string arguments, named ones as "name=value". */
+  private static final Map<String, List<List<String>>> CALLS = new LinkedHashMap<>();
+
+  @BeforeAll
+  static void parse() throws IOException {
+    CompilationUnit unit = new CompilationUnit();
+    SourceUnit source = unit.addSource("Jenkinsfile", Files.readString(Path.of("Jenkinsfile")));
+    unit.compile(Phases.CONVERSION);
+    ModuleNode module = source.getAST();
+    module.getStatementBlock().visit(new CodeVisitorSupport() {
+      @Override
+      public void visitMethodCallExpression(MethodCallExpression call) {
+        List<String> args = new ArrayList<>();
+        collect(call.getArguments(), args);
+        CALLS.computeIfAbsent(call.getMethodAsString(), k -> new ArrayList<>()).add(args);
+        super.visitMethodCallExpression(call);
+      }
+    });
+  }
+
+  private static void collect(Expression expression, List<String> out) {
+    if (expression instanceof ConstantExpression constant && constant.getValue() instanceof String text) {
+      out.add(text);
+    } else if (expression instanceof ArgumentListExpression || expression instanceof TupleExpression) {
+      ((TupleExpression) expression).getExpressions().forEach(e -> collect(e, out));
+    } else if (expression instanceof MapExpression map) {
+      for (MapEntryExpression entry : map.getMapEntryExpressions()) {
+        List<String> values = new ArrayList<>();
+        collect(entry.getValueExpression(), values);
+        values.forEach(v -> out.add(entry.getKeyExpression().getText() + "=" + v));
+      }
+    }
+  }
+
+  private static List<String> argumentsOf(String step) {
+    assertThat(CALLS).as("the Jenkinsfile calls " + step).containsKey(step);
+    return CALLS.get(step).stream().flatMap(List::stream).toList();
+  }
+
+  private static String shellScripts() {
+    return String.join("\n", argumentsOf("sh"));
+  }
+
+  @Test
+  void runsTheReadmesTestCommand() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    Matcher testCommand = Pattern.compile("\\./mvnw verify").matcher(readme);
+    assertThat(testCommand.find()).as("the README gives ./mvnw verify").isTrue();
+    assertThat(shellScripts()).contains("./mvnw verify");
+  }
+
+  @Test
+  void runsSimulationsWithTheReadmesCommandAndOptions() throws IOException {
+    String readme = Files.readString(Path.of("README.md"));
+    assertThat(readme).contains("./mvnw gatling:test -Dgatling.simulationClass=");
+    String scripts = shellScripts();
+    assertThat(scripts).contains("./mvnw gatling:test -Dgatling.simulationClass=");
+    for (String option : List.of("-Dprofile=", "-Dsut.mode=", "-Dsut.url=", "-Druntime.sustained.duration=")) {
+      assertThat(scripts).as(option).contains(option);
+      assertThat(readme).as("the README documents " + option).contains(option.replace("=", ""));
+    }
+    assertThat(scripts).contains("ulimit -n");
+  }
+
+  @Test
+  void archivesAndPublishesWhatTheSuiteWrites() {
+    assertThat(argumentsOf("archiveArtifacts")).anySatisfy(a -> assertThat(a).startsWith("artifacts=").contains("target/gatling/**"));
+    assertThat(argumentsOf("junit")).anySatisfy(a -> assertThat(a).contains("target/gatling/*/" + JUnitReport.NAME)
+        .contains("target/surefire-reports/*.xml"));
+    assertThat(argumentsOf("publishHTML")).contains("target=reportDir=target/suite", "target=reportFiles=index.html");
+  }
+
+  @Test
+  void isANightlyPipelineWithTheParametersAndOptionsOfASoak() {
+    assertThat(argumentsOf("cron")).singleElement().asString().matches("H \\d+ \\* \\* \\*");
+    List<String> parameters = new ArrayList<>(argumentsOf("string"));
+    parameters.addAll(argumentsOf("choice"));
+    assertThat(parameters).contains("name=SIMULATIONS", "name=PROFILE", "name=SUT_MODE", "name=SUT_URL", "name=SOAK_DURATION");
+    assertThat(CALLS).containsKeys("timeout", "disableConcurrentBuilds", "buildDiscarder", "timestamps");
+  }
+}
