@@ -29,7 +29,7 @@ for tool in wrk nginx; do
 done
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_for() { for _ in $(seq 1 100); do curl -fsS -o /dev/null "$1" && return 0; sleep 0.1; done; echo "no answer from $1" >&2; exit 1; }
+wait_for() { for _ in $(seq 1 100); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done; echo "no answer from $1" >&2; exit 1; }
 gatling() { ./mvnw -q -B gatling:test -Dgatling.simulationClass=loadsuite.runtime.RuntimeSustainedSimulation "$@"; }
 
 ./mvnw -q -B test-compile
