@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -57,6 +58,51 @@ final class SummaryFixtures {
         p95 * 3, 5, count / 5.0);
   }
 
+  static final String STRESS_KNEE = "knee: 400/s (goal at least 300/s); missed at 500/s: p95 of \"level 500/s / GET /simple\" was 48 ms; goal < 20ms";
+  static final String USERS_MISSED = "p95 of \"GET /users/{id}\" was 31 ms; goal < 20ms";
+  static final String SUSTAINED_REASON = "the system under test did not answer at \"http://127.0.0.1:3000\": <connection refused>";
+  static final int RUNS = 5;
+
+  /**
+   * A suite as the page meets it after its fifth nightly run, each run also recorded in the history:
+   * the mixed simulation missed a goal and regressed against its baseline, the stress staircase
+   * passed with its knee, the sustained run ended early without a report. An older run of the
+   * mixed simulation is still in the results folder.
+   */
+  static void suite(Path resultsFolder, Path historyFolder) {
+    for (int run = 0; run < RUNS; run++) {
+      Instant start = T0.plus(Duration.ofDays(run));
+      boolean last = run == RUNS - 1;
+      RunSummary users = last ? failedUsers(start) : passed(USERS, start, 10 + run);
+      RunSummary stress = summary(STRESS, start.plusSeconds(60), RunSummary.PASSED, 12 + 2 * run,
+          List.of(goal("p95 of all requests < 20ms", 12 + 2 * run, true)), STRESS_KNEE, List.of());
+      RunSummary sustained = last ? incomplete(SUSTAINED, start.plusSeconds(120), SUSTAINED_REASON)
+          : passed(SUSTAINED, start.plusSeconds(120), 8 + run % 3);
+      for (RunSummary summary : List.of(users, stress, sustained)) {
+        History.record(summary, historyFolder, History.KEEP);
+      }
+      if (run == RUNS - 2) {
+        writeRun(resultsFolder, users);
+      }
+      if (last) {
+        writeRun(resultsFolder, users);
+        writeRun(resultsFolder, stress);
+        deleteReport(writeRun(resultsFolder, sustained));
+      }
+    }
+  }
+
+  private static RunSummary failedUsers(Instant start) {
+    List<GoalResult> goals = List.of(
+        new GoalResult("p95 of \"GET /users/{id}\" < 20ms", "GET /users/{id}", "p95", "20ms", 31.0, false, USERS_MISSED, "targets.conf"),
+        new GoalResult("failed requests of all requests <= 1%", "all requests", "failed", "1%", 0.97, true,
+            "failed of all requests was 0.97 %; goal <= 1%", "targets.conf"));
+    List<Comparison> baseline = List.of(
+        new Comparison("GET /users/{id}", "p95", 14, 31, 121.4, true),
+        new Comparison("POST /users", "p95", 60, 62, 3.3, false));
+    return summary(USERS, start, RunSummary.FAILED, 31, goals, null, baseline);
+  }
+
   /** Writes the summary into a Gatling-like run folder with an index.html, and returns the folder. */
   static Path writeRun(Path resultsFolder, RunSummary summary) {
     String simple = summary.simulation().substring(summary.simulation().lastIndexOf('.') + 1).toLowerCase();
@@ -68,6 +114,15 @@ final class SummaryFixtures {
       throw new UncheckedIOException(e);
     }
     return folder;
+  }
+
+  /** Gatling writes no report when the run ends before its results are read. */
+  private static void deleteReport(Path runFolder) {
+    try {
+      Files.delete(runFolder.resolve("index.html"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static RunSummary.Sut sut() {
