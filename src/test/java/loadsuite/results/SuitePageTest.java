@@ -52,6 +52,11 @@ class SuitePageTest {
   }
 
   @Test
+  void thePageLoadsNothingFromElsewhere() throws IOException {
+    assertThat(suitePage()).doesNotContain(" src=", "<link", "@import", "url(");
+  }
+
+  @Test
   void aSimulationShowsItsNewestRun() throws IOException {
     String users = section(suitePage(), USERS);
     assertThat(users).contains("data-status=\"failed\"", "<span class=\"badge failed\">failed</span>",
