@@ -18,6 +18,10 @@ public final class GatlingRun {
       "-server", "-Xmx1G", "-XX:+HeapDumpOnOutOfMemoryError", "-XX:MaxInlineLevel=20", "-XX:MaxTrivialSize=12",
       "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED");
 
+  /** Test runs neither compare with nor add to the baselines and history of the working copy. */
+  private static final Map<String, String> TEST_DEFAULTS = Map.of(
+      "baseline.file", "none", "history.dir", Path.of("target", "test-history").toString());
+
   /** What the run printed and how it ended: 0 passed, 2 a goal was missed, anything else a crash. */
   public record Result(int exitCode, String output) {}
 
@@ -40,7 +44,9 @@ public final class GatlingRun {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(GATLING_JVM_OPTIONS);
-    properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+    Map<String, String> all = new java.util.TreeMap<>(TEST_DEFAULTS);
+    all.putAll(properties);
+    all.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"),
         "io.gatling.app.Gatling", "-s", simulation.getName(), "-rf", Path.of("target", "gatling").toString()));
     Path log = Files.createDirectories(Path.of("target", "gatling-runs")).resolve(simulation.getSimpleName() + "-" + System.nanoTime() + ".log");

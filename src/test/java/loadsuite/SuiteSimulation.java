@@ -18,6 +18,7 @@ import loadsuite.load.PacedConnections;
 import loadsuite.load.RateSchedule;
 import loadsuite.load.Workload;
 import loadsuite.results.Baseline;
+import loadsuite.results.History;
 import loadsuite.results.RunRecorder;
 import loadsuite.results.RunReport;
 import loadsuite.results.RunStats;
@@ -76,7 +77,8 @@ public abstract class SuiteSimulation extends Simulation {
       Optional<Baseline> baseline = Baseline.find(Baseline.Settings.read(Suite.targets().baseline()), getClass().getName(), profile,
           plan.workload().schedule().measuredDuration().toNanos() / 1e9);
       baseline.ifPresent(b -> goalAssertions.addAll(b.assertions()));
-      recorder = new RunRecorder(RESULTS, getClass().getName(), profile, plan.workload(), plan.goals(),
+      History.Settings history = History.Settings.read(Suite.targets().history());
+      recorder = new RunRecorder(RESULTS, history, getClass().getName(), profile, plan.workload(), plan.goals(),
           requestNames, goalAssertions, baseline, sut);
       Runtime.getRuntime().addShutdownHook(new Thread(
           () -> recorder.abandon("the run ended before its results were read (crashed or stopped)")));

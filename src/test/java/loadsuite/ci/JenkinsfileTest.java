@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import loadsuite.results.JUnitReport;
+import loadsuite.results.SuitePage;
 import org.codehaus.groovy.ast.CodeVisitorSupport;
 import org.codehaus.groovy.ast.ModuleNode;
 import org.codehaus.groovy.ast.expr.ArgumentListExpression;
@@ -98,7 +99,9 @@ class JenkinsfileTest {
     assertThat(argumentsOf("archiveArtifacts")).anySatisfy(a -> assertThat(a).startsWith("artifacts=").contains("target/gatling/**"));
     assertThat(argumentsOf("junit")).anySatisfy(a -> assertThat(a).contains("target/gatling/*/" + JUnitReport.NAME)
         .contains("target/surefire-reports/*.xml"));
-    assertThat(argumentsOf("publishHTML")).contains("target=reportDir=target/suite", "target=reportFiles=index.html");
+    assertThat(argumentsOf("publishHTML")).contains("target=reportDir=" + SuitePage.PAGE_FILE.getParent(),
+        "target=reportFiles=" + SuitePage.PAGE_FILE.getFileName());
+    assertThat(argumentsOf("archiveArtifacts")).anySatisfy(a -> assertThat(a).contains(SuitePage.PAGE_FILE.getParent() + "/**"));
   }
 
   @Test

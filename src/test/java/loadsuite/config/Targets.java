@@ -51,7 +51,7 @@ public final class Targets {
     try {
       fileConfig = ConfigFactory.parseFile(path.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
       Config rootOverrides = ConfigFactory.empty();
-      for (String key : new String[] {"profile", "sut", "baseline", "profiles"}) {
+      for (String key : new String[] {"profile", "sut", "baseline", "history", "profiles"}) {
         if (overrides.hasPath(key)) {
           rootOverrides = rootOverrides.withFallback(overrides.withOnlyPath(key));
         }
@@ -120,6 +120,11 @@ public final class Targets {
   /** The {@code baseline} block: the regression gate. */
   public Section baseline() {
     return new Section(root, "", file).section("baseline");
+  }
+
+  /** The {@code history} block: where runs are kept for the trend. */
+  public Section history() {
+    return new Section(root, "", file).section("history");
   }
 
   private Section systemSection(String system) {

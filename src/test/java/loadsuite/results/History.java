@@ -18,6 +18,15 @@ public final class History {
   private History() {}
 
   /** Stores a copy of the summary and deletes that simulation's oldest beyond {@code keep}. */
+  /** The {@code history} block of targets.conf. */
+  public record Settings(Path dir, int keep) {
+    public static Settings read(loadsuite.config.Section section) {
+      Settings settings = new Settings(Path.of(section.string("dir")), section.positiveInt("keep"));
+      section.rejectUnknownKeys();
+      return settings;
+    }
+  }
+
   public static void record(RunSummary summary, Path historyFolder, int keep) {
     if (keep < 1) {
       throw new IllegalArgumentException("keep must be at least 1, not " + keep);

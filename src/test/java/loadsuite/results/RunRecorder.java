@@ -27,6 +27,7 @@ public final class RunRecorder {
   private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
 
   private final Path resultsFolder;
+  private final History.Settings history;
   private final String simulation;
   private final String profile;
   private final Workload workload;
@@ -38,9 +39,10 @@ public final class RunRecorder {
   private final Instant start = Instant.now();
   private volatile boolean recorded;
 
-  public RunRecorder(Path resultsFolder, String simulation, String profile, Workload workload, List<Goal> goals,
+  public RunRecorder(Path resultsFolder, History.Settings history, String simulation, String profile, Workload workload, List<Goal> goals,
       List<String> requestNames, List<GoalAssertion> goalAssertions, Optional<Baseline> baseline, SystemUnderTest sut) {
     this.resultsFolder = resultsFolder;
+    this.history = history;
     this.simulation = simulation;
     this.profile = profile;
     this.workload = workload;
@@ -91,10 +93,17 @@ public final class RunRecorder {
         null, null, List.of(), List.of(), null, probes(), List.of()));
   }
 
+  /** The run's own files first; then its place in the history and the suite page, which must not lose those. */
   private synchronized void write(Path folder, RunSummary summary) {
     SummaryFiles.write(folder.resolve(SummaryFiles.NAME), summary);
     JUnitReport.write(folder.resolve(JUnitReport.NAME), summary);
     recorded = true;
+    try {
+      History.record(summary, history.dir(), history.keep());
+      System.out.println("suite page: " + SuitePage.generate(resultsFolder, history.dir(), SuitePage.PAGE_FILE).toAbsolutePath().toUri());
+    } catch (RuntimeException e) {
+      System.err.println("the suite page could not be updated: " + e.getMessage());
+    }
   }
 
   static GoalResult goalResult(Verdict v) {

@@ -24,7 +24,7 @@ class RunResultsEndToEndTest {
 
   @Test
   void theSummaryHasTheNumbersOfGatlingsOwnReport() throws Exception {
-    GatlingRun.Result run = GatlingRun.run(RuntimeHandlersSimulation.class, Map.of("baseline.file", "none"), TIMEOUT_SECONDS);
+    GatlingRun.Result run = GatlingRun.run(RuntimeHandlersSimulation.class, Map.of(), TIMEOUT_SECONDS);
     assertThat(run.exitCode()).as(run.output()).isZero();
     Path folder = GatlingRun.runFolder(run.output());
     RunSummary summary = SummaryFiles.read(folder.resolve(SummaryFiles.NAME));
@@ -48,7 +48,7 @@ class RunResultsEndToEndTest {
 
   @Test
   void aRegressionAgainstTheBaselineFailsTheRunAndIsReported() throws Exception {
-    GatlingRun.Result first = GatlingRun.run(RuntimeSustainedSimulation.class, Map.of("baseline.file", "none"), TIMEOUT_SECONDS);
+    GatlingRun.Result first = GatlingRun.run(RuntimeSustainedSimulation.class, Map.of(), TIMEOUT_SECONDS);
     assertThat(first.exitCode()).as(first.output()).isZero();
     RunSummary measured = SummaryFiles.read(GatlingRun.runFolder(first.output()).resolve(SummaryFiles.NAME));
     // a baseline no run can match: ten times the throughput, with zero response times
@@ -76,7 +76,7 @@ class RunResultsEndToEndTest {
   @Test
   void aRunStoppedMidwayLeavesASummaryMarkedIncomplete() throws Exception {
     GatlingRun.Started started = GatlingRun.start(RuntimeSustainedSimulation.class,
-        Map.of("runtime.sustained.duration", "60s", "baseline.file", "none"));
+        Map.of("runtime.sustained.duration", "60s"));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!Files.readString(started.log()).contains("Simulation loadsuite.runtime.RuntimeSustainedSimulation started")) {
       assertThat(System.nanoTime()).as("the run did not start: " + Files.readString(started.log())).isLessThan(deadline);

@@ -89,7 +89,16 @@ public final class SuitePage {
       a { color: #0969da; }
       """;
 
+  /** Where the page is written, the first thing to open after a run. */
+  public static final Path PAGE_FILE = Path.of("target", "suite", "index.html");
+
   private SuitePage() {}
+
+  /** Writes the page again from what is on disk: {@code ./mvnw exec:java@suite-page}. */
+  public static void main(String[] args) {
+    History.Settings history = History.Settings.read(loadsuite.config.Targets.load().history());
+    System.out.println("suite page: " + generate(Path.of("target", "gatling"), history.dir(), PAGE_FILE).toAbsolutePath().toUri());
+  }
 
   /**
    * Writes the page for the newest {@code summary.json} of each simulation in the run folders of

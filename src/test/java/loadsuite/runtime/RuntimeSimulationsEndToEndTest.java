@@ -21,7 +21,7 @@ class RuntimeSimulationsEndToEndTest {
       RuntimeConcurrencySimulation.class, RuntimeHandlersSimulation.class, RuntimeQueueSimulation.class,
       RuntimeMixedSimulation.class})
   void passesItsSmokeGoals(Class<?> simulation) throws Exception {
-    GatlingRun.Result run = GatlingRun.run(simulation, Map.of("profile", "smoke", "baseline.file", "none"), TIMEOUT_SECONDS);
+    GatlingRun.Result run = GatlingRun.run(simulation, Map.of("profile", "smoke"), TIMEOUT_SECONDS);
     assertThat(run.output()).contains("against embedded runtime stand-in at http://127.0.0.1:");
     assertThat(run.output()).contains("---- runtime.").contains("Reports generated");
     assertThat(run.output()).doesNotContain(": false (actual");
@@ -31,7 +31,7 @@ class RuntimeSimulationsEndToEndTest {
   @Test
   void anImpossibleGoalFailsTheRunAndSaysWhich() throws Exception {
     GatlingRun.Result run = GatlingRun.run(RuntimeSustainedSimulation.class,
-        Map.of("profile", "smoke", "baseline.file", "none", "runtime.sustained.goals.global.throughput", "1000000/s"), TIMEOUT_SECONDS);
+        Map.of("profile", "smoke", "runtime.sustained.goals.global.throughput", "1000000/s"), TIMEOUT_SECONDS);
     assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
     assertThat(run.output()).containsPattern("Global: count of all events is greater than or equal to 5000000.0 : false \\(actual : \\d+");
     assertThat(run.output()).contains("Global: 95th percentile of response time is less than 500.0 : true");
