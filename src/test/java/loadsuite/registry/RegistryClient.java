@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,6 +44,22 @@ final class RegistryClient {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Sends only the head of a request that declares a body of {@code contentLength} bytes, and
+   * gives the status line and body of the answer, read until the server closes. HttpClient cannot
+   * do this: with expect-continue, JDK 17's client blocks when the answer is not 100 (JDK-8286171).
+   */
+  String[] sendHeadOnly(String method, String path, long contentLength) throws IOException {
+    URI uri = URI.create(baseUrl);
+    try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+      socket.setSoTimeout(30_000);
+      socket.getOutputStream().write((method + " " + path + " HTTP/1.1\r\nHost: " + uri.getAuthority()
+          + "\r\nContent-Length: " + contentLength + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return new String[] {answer.substring(0, answer.indexOf("\r\n")), answer.substring(answer.indexOf("\r\n\r\n") + 4)};
     }
   }
 
