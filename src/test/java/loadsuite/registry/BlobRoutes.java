@@ -3,6 +3,7 @@ package loadsuite.registry;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +29,7 @@ final class BlobRoutes {
     Digest digest = Digest.parse(path.reference());
     try (Storage.StoredBlob blob = blobs.open(path.name(), digest)) {
       if (blob == null) {
-        throw new RegistryError(404, RegistryError.Code.BLOB_UNKNOWN, digest + " is not in " + path.name());
+        throw unknown(path, digest);
       }
       long size = blob.size();
       ByteRange range = ByteRange.parse(exchange.getRequestHeaders().getFirst(Headers.RANGE), size);
@@ -52,7 +53,7 @@ final class BlobRoutes {
   void delete(HttpServerExchange exchange, RegistryPath path) throws IOException {
     Digest digest = Digest.parse(path.reference());
     if (!blobs.delete(path.name(), digest)) {
-      throw new RegistryError(404, RegistryError.Code.BLOB_UNKNOWN, digest + " is not in " + path.name());
+      throw unknown(path, digest);
     }
     exchange.setStatusCode(202);
   }
@@ -67,15 +68,15 @@ final class BlobRoutes {
     String name = path.name();
     String mount = Exchanges.query(exchange, "mount");
     String from = Exchanges.query(exchange, "from");
-    String digest = Exchanges.query(exchange, "digest");
+    String digestParameter = Exchanges.query(exchange, "digest");
     if (mount != null) {
       Digest mounted = Digest.parse(mount);
       if (from != null && blobs.mount(RegistryPath.checkName(from), name, mounted)) {
         created(exchange, name, mounted);
         return;
       }
-    } else if (digest != null) {
-      Digest expected = Digest.parse(digest);
+    } else if (digestParameter != null) {
+      Digest expected = Digest.parse(digestParameter);
       blobs.put(name, expected, Exchanges.body(exchange, blobs.maxBlobBytes()));
       created(exchange, name, expected);
       return;
@@ -91,7 +92,7 @@ final class BlobRoutes {
       if (contentRange != null) {
         checkContinues(contentRange, upload.content.size(), exchange.getRequestContentLength());
       }
-      upload.content.append(Exchanges.body(exchange, blobs.maxBlobBytes() - upload.content.size()));
+      upload.content.append(restOfBlob(exchange, upload));
       inProgress(exchange, 202, upload);
     });
   }
@@ -109,7 +110,7 @@ final class BlobRoutes {
     }
     Digest digest = Digest.parse(digestParameter);
     uploads.use(path.name(), path.reference(), upload -> {
-      upload.content.append(Exchanges.body(exchange, blobs.maxBlobBytes() - upload.content.size()));
+      upload.content.append(restOfBlob(exchange, upload));
       uploads.end(upload);
       blobs.commit(path.name(), upload.content, digest);
     });
@@ -122,6 +123,11 @@ final class BlobRoutes {
       upload.content.discard();
     });
     exchange.setStatusCode(204);
+  }
+
+  /** The request body, bounded by what the blob may still grow. */
+  private InputStream restOfBlob(HttpServerExchange exchange, Uploads.Upload upload) {
+    return Exchanges.body(exchange, blobs.maxBlobBytes() - upload.content.size());
   }
 
   private void created(HttpServerExchange exchange, String name, Digest digest) {
@@ -138,6 +144,10 @@ final class BlobRoutes {
         .put(Headers.LOCATION, "/v2/" + upload.repository + "/blobs/uploads/" + upload.id)
         .put(Headers.RANGE, storedRange(upload.content.size()))
         .put(Exchanges.UPLOAD_UUID, upload.id);
+  }
+
+  private static RegistryError unknown(RegistryPath path, Digest digest) {
+    return new RegistryError(404, RegistryError.Code.BLOB_UNKNOWN, digest + " is not in " + path.name());
   }
 
   /** The spec's {@code Range} of an upload: {@code 0-<last byte>}, and {@code 0-0} while it is empty. */

@@ -8,6 +8,7 @@ import static loadsuite.registry.RegistryClient.streamed;
 import static loadsuite.registry.RegistryClient.withDigest;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -439,7 +440,7 @@ class RegistryStandInTest {
     return strings(json(response).path("tags"));
   }
 
-  private static List<String> strings(com.fasterxml.jackson.databind.JsonNode array) {
+  private static List<String> strings(JsonNode array) {
     List<String> strings = new ArrayList<>();
     array.forEach(node -> strings.add(node.asText()));
     return strings;
