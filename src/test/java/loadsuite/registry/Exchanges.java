@@ -31,21 +31,17 @@ final class Exchanges {
   }
 
   /**
-   * The request body, of at most {@code limit} bytes: a declared length above it gets 413 at
-   * once; a streamed body that goes past it makes Undertow throw
-   * {@link io.undertow.server.RequestTooBigException} (answered 413) and stop reading, rather
-   * than drain gigabytes.
+   * The request body, of at most {@code limit} bytes. A declared length above it gets 413
+   * {@code SIZE_INVALID} at once, without reading the body. A chunked body that goes past it
+   * makes Undertow stop reading and close the connection (so that client gets no answer; Undertow
+   * also prints that exception to stderr).
    */
   static InputStream body(HttpServerExchange exchange, long limit) {
     if (exchange.getRequestContentLength() > limit) {
-      throw tooLarge(limit);
+      throw new RegistryError(413, RegistryError.Code.SIZE_INVALID, "the content exceeds " + limit + " bytes");
     }
     exchange.setMaxEntitySize(limit);
     return exchange.getInputStream();
-  }
-
-  static RegistryError tooLarge(long limit) {
-    return new RegistryError(413, RegistryError.Code.SIZE_INVALID, "the content exceeds " + limit + " bytes");
   }
 
   static void json(HttpServerExchange exchange, int status, Object body) {
@@ -67,7 +63,7 @@ final class Exchanges {
     }
     error.headers.forEach((name, value) -> exchange.getResponseHeaders().put(HttpString.tryFromString(name), value));
     if (error.status == 413) {
-      // the rest of the body is not wanted: close instead of reading it
+      // close after the answer rather than read the unwanted body to its end
       exchange.setPersistent(false);
     }
     Map<String, String> entry = new LinkedHashMap<>();

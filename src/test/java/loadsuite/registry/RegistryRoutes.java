@@ -2,7 +2,6 @@ package loadsuite.registry;
 
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.RequestTooBigException;
 import io.undertow.util.HttpString;
 import io.undertow.util.Methods;
 import java.io.IOException;
@@ -28,8 +27,6 @@ final class RegistryRoutes implements HttpHandler {
       route(exchange);
     } catch (RegistryError e) {
       Exchanges.error(exchange, e);
-    } catch (RequestTooBigException e) {
-      Exchanges.error(exchange, Exchanges.tooLarge(exchange.getMaxEntitySize()));
     }
   }
 
