@@ -1,0 +1,93 @@
+package loadsuite.registry;
+
+import io.undertow.Handlers;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.server.handlers.GracefulShutdownHandler;
+import java.net.InetSocketAddress;
+import loadsuite.sut.SystemUnderTest;
+
+/**
+ * The OCI container registry of seed 000 as an embedded stand-in: the distribution API
+ * {@code /v2} as real clients use it (push by upload sessions, pull with Accept, mounts, ranges,
+ * tags and catalog pagination), with the spec's error bodies. Built on Undertow.
+ *
+ * <p>Every request runs on a worker thread in blocking mode, so that blob bodies stream between
+ * the socket and the storage without holding an I/O thread; the small answers lose little by it.
+ */
+public final class RegistryStandIn implements SystemUnderTest {
+  /** Each one holds a blob transfer in flight: enough that the stand-in does not queue a load test's requests. */
+  private static final int WORKER_THREADS = 64;
+
+  private final Storage storage;
+  private final BlobStore blobs;
+  private final Uploads uploads;
+  private final GracefulShutdownHandler shutdown;
+  private final Undertow server;
+  private final String baseUrl;
+
+  private RegistryStandIn(String host, int port, Storage storage) {
+    this.storage = storage;
+    blobs = new BlobStore(storage);
+    uploads = new Uploads(blobs);
+    HttpHandler routes = new RegistryRoutes(blobs, uploads, new Repositories());
+    // 100-continue is answered when a route reads the body, so a rejected upload is never sent
+    shutdown = Handlers.gracefulShutdown(Handlers.httpContinueRead(new BlockingHandler(routes)));
+    HttpHandler withApiVersion = exchange -> {
+      exchange.getResponseHeaders().put(Exchanges.API_VERSION, "registry/2.0");
+      shutdown.handleRequest(exchange);
+    };
+    server = Undertow.builder()
+        .addHttpListener(port, host)
+        .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
+        .setWorkerThreads(WORKER_THREADS)
+        // routes lower it per request; this bounds the bodies that nothing reads
+        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, storage.maxBlobBytes())
+        .setHandler(withApiVersion)
+        .build();
+    server.start();
+    InetSocketAddress address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
+    baseUrl = "http://" + host + ":" + address.getPort();
+  }
+
+  /** Starts on {@code host:port} with blobs in memory; port 0 picks a free one. */
+  public static RegistryStandIn start(String host, int port) {
+    return start(host, port, Storage.memory());
+  }
+
+  /** Starts on {@code host:port} with blobs in {@code storage}, which it closes when it stops. */
+  public static RegistryStandIn start(String host, int port, Storage storage) {
+    return new RegistryStandIn(host, port, storage);
+  }
+
+  @Override
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  @Override
+  public String description() {
+    return "embedded OCI registry stand-in at " + baseUrl + ", blobs " + storage;
+  }
+
+  /** How many distinct blobs are stored. */
+  int blobCount() {
+    return blobs.count();
+  }
+
+  /** Stops taking requests (503 to new ones), lets those in flight finish, then stops and frees the storage. */
+  @Override
+  public void close() {
+    shutdown.shutdown();
+    try {
+      shutdown.awaitShutdown(5000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    server.stop();
+    uploads.close();
+    storage.close();
+  }
+}
