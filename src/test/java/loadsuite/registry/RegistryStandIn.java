@@ -68,6 +68,11 @@ public final class RegistryStandIn implements SystemUnderTest {
   }
 
   @Override
+  public String mode() {
+    return "embedded";
+  }
+
+  @Override
   public String description() {
     return "embedded OCI registry stand-in at " + baseUrl + ", blobs " + storage;
   }
