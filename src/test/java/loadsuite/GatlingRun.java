@@ -55,7 +55,7 @@ public final class GatlingRun {
 
   /** The run folder Gatling named in its output ("please open the following file: file:///…/index.html"). */
   public static Path runFolder(String output) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("file://(\\S+)/index\\.html").matcher(output);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("please open the following file: file://(\\S+)/index\\.html").matcher(output);
     if (!m.find()) {
       throw new AssertionError("no report path in the run's output:\n" + output);
     }
