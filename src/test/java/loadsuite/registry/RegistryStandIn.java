@@ -1,12 +1,10 @@
 package loadsuite.registry;
 
 import io.undertow.Handlers;
-import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.BlockingHandler;
-import io.undertow.server.handlers.GracefulShutdownHandler;
-import java.net.InetSocketAddress;
+import loadsuite.sut.StandInServer;
 import loadsuite.sut.SystemUnderTest;
 
 /**
@@ -24,9 +22,7 @@ public final class RegistryStandIn implements SystemUnderTest {
   private final Storage storage;
   private final BlobStore blobs;
   private final Uploads uploads;
-  private final GracefulShutdownHandler shutdown;
-  private final Undertow server;
-  private final String baseUrl;
+  private final StandInServer server;
 
   private RegistryStandIn(String host, int port, Storage storage) {
     this.storage = storage;
@@ -34,22 +30,15 @@ public final class RegistryStandIn implements SystemUnderTest {
     uploads = new Uploads(blobs);
     HttpHandler routes = new RegistryRoutes(blobs, uploads, new Repositories());
     // 100-continue is answered when a route reads the body, so a rejected upload is never sent
-    shutdown = Handlers.gracefulShutdown(Handlers.httpContinueRead(new BlockingHandler(routes)));
+    HttpHandler blocking = Handlers.httpContinueRead(new BlockingHandler(routes));
     HttpHandler withApiVersion = exchange -> {
       exchange.getResponseHeaders().put(Exchanges.API_VERSION, "registry/2.0");
-      shutdown.handleRequest(exchange);
+      blocking.handleRequest(exchange);
     };
-    server = Undertow.builder()
-        .addHttpListener(port, host)
-        .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
+    server = StandInServer.start(host, port, withApiVersion, builder -> builder
         .setWorkerThreads(WORKER_THREADS)
         // routes lower it per request; this bounds the bodies that nothing reads
-        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, storage.maxBlobBytes())
-        .setHandler(withApiVersion)
-        .build();
-    server.start();
-    InetSocketAddress address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
-    baseUrl = "http://" + host + ":" + address.getPort();
+        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, storage.maxBlobBytes()));
   }
 
   /** Starts on {@code host:port} with blobs in memory; port 0 picks a free one. */
@@ -64,7 +53,7 @@ public final class RegistryStandIn implements SystemUnderTest {
 
   @Override
   public String baseUrl() {
-    return baseUrl;
+    return server.baseUrl();
   }
 
   @Override
@@ -74,7 +63,7 @@ public final class RegistryStandIn implements SystemUnderTest {
 
   @Override
   public String description() {
-    return "embedded OCI registry stand-in at " + baseUrl + ", blobs " + storage;
+    return "embedded OCI registry stand-in at " + baseUrl() + ", blobs " + storage;
   }
 
   /** How many distinct blobs are stored. */
@@ -85,13 +74,7 @@ public final class RegistryStandIn implements SystemUnderTest {
   /** Stops taking requests (503 to new ones), lets those in flight finish, then stops and frees the storage. */
   @Override
   public void close() {
-    shutdown.shutdown();
-    try {
-      shutdown.awaitShutdown(5000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    server.stop();
+    server.close();
     uploads.close();
     storage.close();
   }

@@ -4,14 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.undertow.Handlers;
-import io.undertow.Undertow;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.server.handlers.GracefulShutdownHandler;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
-import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import loadsuite.sut.StandInServer;
 import loadsuite.sut.SystemUnderTest;
-import org.xnio.Options;
 
 /**
  * The request runtime of seed 002 as an embedded stand-in: the routes its own tests and
@@ -42,9 +39,7 @@ public final class RuntimeStandIn implements SystemUnderTest {
 
   private final UserStore users = new UserStore();
   private final QueueFabric queue = new QueueFabric();
-  private final GracefulShutdownHandler shutdown;
-  private final Undertow server;
-  private final String baseUrl;
+  private final StandInServer server;
 
   private RuntimeStandIn(String host, int port) {
     HttpHandler routes = Handlers.routing()
@@ -58,18 +53,7 @@ public final class RuntimeStandIn implements SystemUnderTest {
         .get("/delay/{ms}", this::delay)
         .setFallbackHandler(RuntimeStandIn::notFound)
         .setInvalidMethodHandler(RuntimeStandIn::notFound);
-    shutdown = Handlers.gracefulShutdown(routes);
-    server = Undertow.builder()
-        .addHttpListener(port, host)
-        .setIoThreads(Math.max(2, Runtime.getRuntime().availableProcessors()))
-        .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, MAX_BODY_BYTES)
-        // daemon threads: a run that crashes before after() must not be kept alive by its stand-in
-        .setWorkerOption(Options.THREAD_DAEMON, true)
-        .setHandler(shutdown)
-        .build();
-    server.start();
-    InetSocketAddress address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
-    baseUrl = "http://" + host + ":" + address.getPort();
+    server = StandInServer.start(host, port, routes, builder -> builder.setServerOption(UndertowOptions.MAX_ENTITY_SIZE, MAX_BODY_BYTES));
   }
 
   /** Starts on {@code host:port}; port 0 picks a free one. */
@@ -79,7 +63,7 @@ public final class RuntimeStandIn implements SystemUnderTest {
 
   @Override
   public String baseUrl() {
-    return baseUrl;
+    return server.baseUrl();
   }
 
   @Override
@@ -89,19 +73,13 @@ public final class RuntimeStandIn implements SystemUnderTest {
 
   @Override
   public String description() {
-    return "embedded runtime stand-in at " + baseUrl;
+    return "embedded runtime stand-in at " + baseUrl();
   }
 
   /** Stops taking requests (503 to new ones), lets those in flight finish, then stops. */
   @Override
   public void close() {
-    shutdown.shutdown();
-    try {
-      shutdown.awaitShutdown(5000);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    server.stop();
+    server.close();
     queue.close();
   }
 
