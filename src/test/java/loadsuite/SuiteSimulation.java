@@ -68,6 +68,7 @@ public abstract class SuiteSimulation extends Simulation {
     try {
       goalAssertions = new ArrayList<>(GoalAssertions.of(plan.workload(), plan.goals(), requestNames));
       sut = SystemsUnderTest.start(Suite.targets().sut(), system, healthPath, standIn);
+      prepare(sut.baseUrl());
       HttpProtocolBuilder protocol = http.baseUrl(sut.baseUrl())
           .acceptHeader("application/json")
           .disableCaching()
@@ -96,6 +97,12 @@ public abstract class SuiteSimulation extends Simulation {
       throw e;
     }
   }
+
+  /**
+   * Puts into the system what the workload reads (an image to pull, say), once, after the system
+   * answers and before any load. Nothing by default.
+   */
+  protected void prepare(String baseUrl) {}
 
   /** A workload's plan from targets.conf, for a simulation whose requests depend on it. */
   protected Suite.Plan plan(String workloadName) {

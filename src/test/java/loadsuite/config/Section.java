@@ -75,6 +75,25 @@ public final class Section {
     });
   }
 
+  /**
+   * A size in bytes above zero, written with a unit of Typesafe Config's memory sizes: {@code 512KiB},
+   * {@code 1MiB}, {@code 4MB} (KiB, MiB, GiB are powers of 1024; kB, MB, GB of 1000).
+   */
+  public long size(String key) {
+    String expected = "a size above zero with a unit such as 512KiB, 1MiB or 4MB";
+    long bytes = typed(key, expected, k -> {
+      // a number without a unit would silently mean bytes to Typesafe Config: require one
+      if (!WITH_UNIT.matcher(String.valueOf(config.getValue(k).unwrapped())).matches()) {
+        throw new ConfigException.BadValue(config.getValue(k).origin(), k, "no unit");
+      }
+      return config.getMemorySize(k).toBytes();
+    });
+    if (bytes <= 0) {
+      throw error(key, expected);
+    }
+    return bytes;
+  }
+
   public Rate rate(String key) {
     return parsed(key, "a rate above zero such as 1000/s", Rate::parse);
   }

@@ -43,6 +43,8 @@ class TargetsTest {
     assertThat(targets.profileName()).isEqualTo(profile);
     assertThat(targets.workloads("runtime"))
         .containsExactlyInAnyOrder("sustained", "spike", "stress", "concurrency", "handlers", "queue", "mixed");
+    assertThat(targets.workloads("registry"))
+        .containsExactlyInAnyOrder("push", "pull", "uploads", "manifests", "blobs", "mixed");
   }
 
   @Test
@@ -60,6 +62,25 @@ class TargetsTest {
     assertThat(stress.endRate().perSecond()).isEqualTo(10_000);
     assertThat(stress.duration()).isEqualTo(Duration.ofMinutes(5));
     assertThat(stress.knee().perSecond()).isEqualTo(5000);
+  }
+
+  @Test
+  void registrySizesAreBytesWithTheirUnits() {
+    Targets nightly = load("profile", "nightly", "registry.blobs.blob-size", "4MB");
+    Workload uploads = Suite.read(nightly.workload("registry", "uploads")).workload();
+    assertThat(uploads.requireBlobSize()).isEqualTo(1 << 20);
+    assertThat(uploads.connections()).isEqualTo(100);
+    assertThat(Suite.read(nightly.workload("registry", "blobs")).workload().requireBlobSize()).isEqualTo(4_000_000);
+    Workload push = Suite.read(nightly.workload("registry", "push")).workload();
+    assertThat(push.requireLayerSize()).isEqualTo(2 << 20);
+    assertThat(push.requireLayerCount()).isEqualTo(3);
+  }
+
+  @Test
+  void aRegistryWorkloadWithoutItsSizeSaysWhichKeyIsMissing() {
+    assertThatThrownBy(() -> workload(load(), "sustained").requireBlobSize())
+        .isInstanceOf(TargetsException.class)
+        .hasMessageContaining("missing key 'runtime.sustained.blob-size': expected a size such as 1MiB");
   }
 
   @Test
@@ -121,6 +142,13 @@ class TargetsTest {
       "runtime.mixed.write-percent|20|'runtime.mixed.write-percent' must be a percentage",
       "runtime.stress.end-rate|10/s|'runtime.stress.end-rate' must be at least start-rate",
       "runtime.concurrency.connections|10|'runtime.concurrency.connections' must be left out",
+      "registry.uploads.blob-size|1048576|'registry.uploads.blob-size' must be a size above zero with a unit such as 512KiB, 1MiB or 4MB, got '1048576'",
+      "registry.uploads.blob-size|1 parsec|'registry.uploads.blob-size' must be a size above zero with a unit",
+      "registry.uploads.blob-size|0MiB|'registry.uploads.blob-size' must be a size above zero with a unit",
+      "registry.uploads.blob-size|-1MiB|'registry.uploads.blob-size' must be a size above zero with a unit",
+      "registry.push.layer-size|big|'registry.push.layer-size' must be a size above zero with a unit",
+      "registry.push.layer-count|0|'registry.push.layer-count' must be a whole number above zero",
+      "registry.push.layr-count|2|unknown key 'registry.push.layr-count'",
       "sut.mode|docker|'sut.mode' must be one of embedded, external, container",
   })
   void badValuesNameTheKeyAndWhatIsExpected(String key, String value, String message) {

@@ -4,7 +4,7 @@ import static loadsuite.registry.RegistryClient.errorCode;
 import static loadsuite.registry.RegistryClient.json;
 import static loadsuite.registry.RegistryClient.location;
 import static loadsuite.registry.RegistryClient.sha256;
-import static loadsuite.registry.RegistryClient.withDigest;
+import static loadsuite.registry.RegistryRequests.withDigest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;

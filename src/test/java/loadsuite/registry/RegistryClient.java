@@ -88,7 +88,7 @@ final class RegistryClient {
     HttpResponse<byte[]> patched = send("PATCH", location(started), streamed(content),
         "Content-Type", "application/octet-stream");
     assertThat(patched.statusCode()).isEqualTo(202);
-    HttpResponse<byte[]> put = send("PUT", withDigest(location(patched), digest));
+    HttpResponse<byte[]> put = send("PUT", RegistryRequests.withDigest(location(patched), digest));
     assertThat(put.statusCode()).as("PUT of %s", digest).isEqualTo(201);
     assertThat(put.headers().firstValue("Docker-Content-Digest")).hasValue(digest);
     return digest;
@@ -129,11 +129,6 @@ final class RegistryClient {
 
   static String location(HttpResponse<?> response) {
     return response.headers().firstValue("Location").orElseThrow();
-  }
-
-  /** Adds {@code digest=} to a Location's query, with {@code &} when it has one already. */
-  static String withDigest(String location, String digest) {
-    return location + (location.contains("?") ? "&" : "?") + "digest=" + digest;
   }
 
   static String sha256(byte[] content) {

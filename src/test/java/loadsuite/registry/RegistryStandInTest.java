@@ -5,7 +5,7 @@ import static loadsuite.registry.RegistryClient.json;
 import static loadsuite.registry.RegistryClient.location;
 import static loadsuite.registry.RegistryClient.sha256;
 import static loadsuite.registry.RegistryClient.streamed;
-import static loadsuite.registry.RegistryClient.withDigest;
+import static loadsuite.registry.RegistryRequests.withDigest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

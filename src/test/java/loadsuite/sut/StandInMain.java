@@ -2,6 +2,7 @@ package loadsuite.sut;
 
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import loadsuite.registry.RegistryStandIn;
 import loadsuite.runtime.RuntimeStandIn;
 
 /**
@@ -10,7 +11,9 @@ import loadsuite.runtime.RuntimeStandIn;
  * Usage: {@code StandInMain <system> [host] [port]}; stops on SIGTERM or Ctrl-C.
  */
 public final class StandInMain {
-  private static final Map<String, StandIn> STAND_INS = Map.of("runtime", RuntimeStandIn::start);
+  private static final Map<String, StandIn> STAND_INS = Map.of(
+      "runtime", RuntimeStandIn::start,
+      "registry", RegistryStandIn::start);
 
   private StandInMain() {}
 

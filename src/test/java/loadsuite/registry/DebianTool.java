@@ -1,0 +1,28 @@
+package loadsuite.registry;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
+
+/**
+ * A program from a Debian package that a test runs. Missing, it skips the test with the reason,
+ * except on CI (env {@code CI=true}), where a skipped check would pass unnoticed: there it fails.
+ */
+record DebianTool(Path program, String debianPackage) {
+  static final DebianTool DISTRIBUTION = new DebianTool(Path.of("/usr/bin/docker-registry"), "docker-registry");
+  static final DebianTool SKOPEO = new DebianTool(Path.of("/usr/bin/skopeo"), "skopeo");
+
+  /** The program, or the test skipped (failed on CI) saying which package to install. */
+  String require() {
+    if (!Files.isExecutable(program)) {
+      String why = program + " is missing: install the Debian package " + debianPackage + " (apt-get install " + debianPackage + ")";
+      if ("true".equals(System.getenv("CI"))) {
+        fail(why);
+      }
+      Assumptions.abort(why);
+    }
+    return program.toString();
+  }
+}

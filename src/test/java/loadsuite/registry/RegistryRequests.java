@@ -1,0 +1,136 @@
+package loadsuite.registry;
+
+import static io.gatling.javaapi.core.CoreDsl.ByteArrayBody;
+import static io.gatling.javaapi.core.CoreDsl.bodyLength;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.http.HttpDsl.header;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+import static loadsuite.load.PacedConnections.silentIf;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The requests of the registry's workloads, in the order real clients (go-containerregistry)
+ * send them, with the checks that make a wrong answer a failure: status codes, and
+ * {@code Docker-Content-Digest} equal to the digest pushed or expected.
+ *
+ * <p>They work against CNCF Distribution as well as a strict OCI registry: each upload request
+ * goes to the latest {@code Location} (Distribution's carries a {@code ?_state=} that changes at
+ * every PATCH; relative ones are resolved against the base URL by Gatling, absolute ones are used
+ * as they are), the digest is added to that Location's query with {@code ?} or {@code &}, and
+ * manifest reads send an explicit {@code Accept}. The repository of every request is the
+ * session's {@link #REPOSITORY}.
+ */
+final class RegistryRequests {
+  static final String HEAD_BLOB = "HEAD /v2/{name}/blobs/{digest}";
+  static final String START_UPLOAD = "POST /v2/{name}/blobs/uploads/";
+  static final String SEND_UPLOAD = "PATCH {upload location}";
+  static final String FINISH_UPLOAD = "PUT {upload location}?digest=";
+  static final String PUT_MANIFEST = "PUT /v2/{name}/manifests/{tag}";
+  static final String GET_MANIFEST = "GET /v2/{name}/manifests/{tag}";
+  static final String HEAD_MANIFEST = "HEAD /v2/{name}/manifests/{tag}";
+  static final String GET_BLOB = "GET /v2/{name}/blobs/{digest}";
+
+  /** The names of the requests of a blob push. */
+  static final List<String> BLOB_PUSH = List.of(HEAD_BLOB, START_UPLOAD, SEND_UPLOAD, FINISH_UPLOAD);
+  static final String TAG = "latest";
+  static final String REPOSITORY = "repository";
+  private static final String LOCATION = "uploadLocation";
+  /** Tells this run's repositories from those of earlier runs against the same registry. */
+  private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+  private static final AtomicLong REPOSITORIES = new AtomicLong();
+
+  private RegistryRequests() {}
+
+  /** The repository of the image pushed before the load, which the pulls read. */
+  static String preparedRepository(String workload) {
+    return "loadtest/" + workload + "-" + RUN;
+  }
+
+  /** Sets the session's repository to a new one: pushes of concurrent iterations never meet. */
+  static ChainBuilder inNewRepository(String workload) {
+    return exec(session -> session.set(REPOSITORY, preparedRepository(workload) + "-" + REPOSITORIES.incrementAndGet()));
+  }
+
+  static ChainBuilder inRepository(String repository) {
+    return exec(session -> session.set(REPOSITORY, repository));
+  }
+
+  /** A blob upload: HEAD (404: the repository is new), POST, PATCH of the whole blob, PUT with its digest. */
+  static ChainBuilder pushBlob(Blob blob, boolean warmUp) {
+    return exec(
+        silentIf(warmUp, http(HEAD_BLOB).head(session -> blobPath(session, blob)).check(status().is(404))),
+        silentIf(warmUp, http(START_UPLOAD).post(session -> repositoryPath(session) + "/blobs/uploads/")
+            .check(status().is(202), header("Location").saveAs(LOCATION))),
+        silentIf(warmUp, http(SEND_UPLOAD).patch(session -> session.getString(LOCATION))
+            .header("Content-Type", "application/octet-stream")
+            .body(ByteArrayBody(blob.content()))
+            .check(status().is(202), header("Location").saveAs(LOCATION))),
+        silentIf(warmUp, http(FINISH_UPLOAD).put(session -> withDigest(session.getString(LOCATION), blob.digest()))
+            .check(status().is(201), header("Docker-Content-Digest").is(blob.digest()))));
+  }
+
+  /** An image push: its config blob and layers, then its manifest by tag. */
+  static ChainBuilder pushImage(TestImage image, boolean warmUp) {
+    List<ChainBuilder> steps = new ArrayList<>();
+    for (Blob blob : image.blobs()) {
+      steps.add(pushBlob(blob, warmUp));
+    }
+    steps.add(exec(silentIf(warmUp, http(PUT_MANIFEST).put(session -> manifestPath(session))
+        .header("Content-Type", TestImage.MANIFEST_TYPE)
+        .body(ByteArrayBody(image.manifest().content()))
+        .check(status().is(201), header("Docker-Content-Digest").is(image.manifest().digest())))));
+    return exec(steps);
+  }
+
+  /** An image pull: the manifest by tag, then the config blob and the layers. */
+  static ChainBuilder pullImage(TestImage image, boolean warmUp) {
+    List<ChainBuilder> steps = new ArrayList<>();
+    steps.add(exec(silentIf(warmUp, getManifest(image))));
+    for (Blob blob : image.blobs()) {
+      steps.add(exec(silentIf(warmUp, getBlob(blob))));
+    }
+    return exec(steps);
+  }
+
+  static HttpRequestActionBuilder getManifest(TestImage image) {
+    return http(GET_MANIFEST).get(session -> manifestPath(session))
+        .header("Accept", TestImage.MANIFEST_TYPE)
+        .check(status().is(200), header("Docker-Content-Digest").is(image.manifest().digest()),
+            bodyLength().is(image.manifest().content().length));
+  }
+
+  static HttpRequestActionBuilder headManifest(TestImage image) {
+    return http(HEAD_MANIFEST).head(session -> manifestPath(session))
+        .header("Accept", TestImage.MANIFEST_TYPE)
+        .check(status().is(200), header("Docker-Content-Digest").is(image.manifest().digest()));
+  }
+
+  static HttpRequestActionBuilder getBlob(Blob blob) {
+    return http(GET_BLOB).get(session -> blobPath(session, blob))
+        .check(status().is(200), header("Docker-Content-Digest").is(blob.digest()), bodyLength().is(blob.content().length));
+  }
+
+  /** Adds {@code digest=} to an upload Location's query, with {@code &} when it has one already (Distribution's {@code ?_state=}). */
+  static String withDigest(String location, String digest) {
+    return location + (location.contains("?") ? "&" : "?") + "digest=" + digest;
+  }
+
+  private static String repositoryPath(Session session) {
+    return "/v2/" + session.getString(REPOSITORY);
+  }
+
+  private static String blobPath(Session session, Blob blob) {
+    return repositoryPath(session) + "/blobs/" + blob.digest();
+  }
+
+  private static String manifestPath(Session session) {
+    return repositoryPath(session) + "/manifests/" + TAG;
+  }
+}

@@ -1,0 +1,38 @@
+package loadsuite.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import loadsuite.GatlingRun;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every registry simulation at the smoke profile against the embedded stand-in, as a user runs
+ * it; and the proof that targets.conf gates the run: an impossible goal fails it.
+ */
+class RegistrySimulationsEndToEndTest {
+  private static final long TIMEOUT_SECONDS = 180;
+
+  @ParameterizedTest
+  @ValueSource(classes = {
+      RegistryPushSimulation.class, RegistryPullSimulation.class, RegistryUploadsSimulation.class,
+      RegistryManifestsSimulation.class, RegistryBlobsSimulation.class, RegistryMixedSimulation.class})
+  void passesItsSmokeGoals(Class<?> simulation) throws Exception {
+    GatlingRun.Result run = GatlingRun.run(simulation, Map.of("profile", "smoke"), TIMEOUT_SECONDS);
+    assertThat(run.output()).contains("against embedded OCI registry stand-in at http://127.0.0.1:");
+    assertThat(run.output()).contains("---- registry.").contains("Reports generated");
+    assertThat(run.output()).doesNotContain(": false (actual");
+    assertThat(run.exitCode()).as(run.output()).isZero();
+  }
+
+  @Test
+  void anImpossibleGoalFailsTheRunAndSaysWhich() throws Exception {
+    GatlingRun.Result run = GatlingRun.run(RegistryManifestsSimulation.class,
+        Map.of("profile", "smoke", "registry.manifests.goals.global.throughput", "1000000/s"), TIMEOUT_SECONDS);
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+    assertThat(run.output()).containsPattern("Global: count of all events is greater than or equal to 5000000.0 : false \\(actual : \\d+");
+    assertThat(run.output()).contains("Global: 99th percentile of response time is less than 1000.0 : true");
+  }
+}
