@@ -80,7 +80,7 @@ public abstract class SuiteSimulation extends Simulation {
       baseline.ifPresent(b -> goalAssertions.addAll(b.assertions()));
       History.Settings history = History.Settings.read(Suite.targets().history());
       recorder = new RunRecorder(RESULTS, history, getClass().getName(), profile, plan.workload(), plan.goals(),
-          requestNames, goalAssertions, baseline, sut);
+          requestNames, goalAssertions, baseline, connections::measuredIterations, sut);
       Runtime.getRuntime().addShutdownHook(new Thread(
           () -> recorder.abandon("the run ended before its results were read (crashed or stopped)")));
       printPlan(plan);
@@ -137,9 +137,9 @@ public abstract class SuiteSimulation extends Simulation {
     RateSchedule schedule = w.schedule();
     double seconds = schedule.measuredDuration().toNanos() / 1e9;
     System.out.printf("%n%s (profile %s) against %s%n", w.path(), Suite.targets().profileName(), sut.description());
-    System.out.printf("  %d connections, warm-up %s (silent), then %d requests over %s = %.0f/s on average, peak %.0f/s%n",
-        w.connections(), DurationText.of(w.warmUp()), schedule.plannedMeasuredRequests(), DurationText.of(schedule.measuredDuration()),
-        schedule.plannedMeasuredRequests() / seconds, schedule.peakRate());
+    System.out.printf("  %d connections, warm-up %s (silent), then %d iterations over %s = %.0f/s on average, peak %.0f/s%n",
+        w.connections(), DurationText.of(w.warmUp()), schedule.plannedMeasuredIterations(), DurationText.of(schedule.measuredDuration()),
+        schedule.plannedMeasuredIterations() / seconds, schedule.peakRate());
     System.out.println("  goals: " + plan.goals().stream()
         .map(g -> g.scope() + " " + g.metric().key + " " + g.threshold())
         .collect(Collectors.joining(", ")) + "\n");

@@ -53,7 +53,7 @@ public final class GoalAssertions {
       boolean global = Goal.GLOBAL.equals(goal.scope());
       Assertion.WithPath path = global ? global() : details(goal.scope());
       assertions.add(new GoalAssertion(goal, global ? GoalAssertion.ALL_REQUESTS : goal.scope(),
-          assertion(goal, path, schedule.plannedMeasuredRequests(), seconds, workload.batchSize()), seconds,
+          assertion(goal, path, schedule.plannedMeasuredIterations(), seconds, workload.batchSize()), seconds,
           workload.batchSize(), GoalAssertion.TARGETS));
     }
     return assertions;

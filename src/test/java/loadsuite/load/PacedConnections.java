@@ -10,6 +10,7 @@ import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import loadsuite.load.RateSchedule.Step;
 
 /**
@@ -40,6 +41,7 @@ public final class PacedConnections {
   private final boolean startTogether;
   /** The instant (System.nanoTime) the first connection started: t = 0 of the schedule. */
   private final AtomicLong epoch = new AtomicLong();
+  private final LongAdder measuredIterations = new LongAdder();
 
   public PacedConnections(Workload workload) {
     this.schedule = workload.schedule();
@@ -68,6 +70,11 @@ public final class PacedConnections {
     return warmUp ? request.silent() : request;
   }
 
+  /** Iterations started outside the warm-up so far: the achieved counterpart of the planned count. */
+  public long measuredIterations() {
+    return measuredIterations.sum();
+  }
+
   /** How long the run lasts when the system keeps up. */
   public Duration plannedDuration() {
     return schedule.duration();
@@ -90,6 +97,9 @@ public final class PacedConnections {
     Duration elapsed = Duration.ofNanos(due - epoch.get());
     Step step = schedule.stepAt(elapsed);
     long nextDue = epoch.get() + schedule.advance(elapsed, connections).toNanos();
+    if (!step.warmUp()) {
+      measuredIterations.increment();
+    }
     Session next = session.set(DUE, nextDue).set(WAIT, Math.max(0, due - now)).set(WARM_UP, step.warmUp());
     return step.group() == null ? next : next.set(GROUP, step.group());
   }

@@ -103,8 +103,8 @@ public record RateSchedule(List<Step> steps) {
     return Duration.ofNanos(Math.round((t + remaining / steps.get(steps.size() - 1).toRate()) * 1e9));
   }
 
-  /** Requests planned outside the warm-up. */
-  public long plannedMeasuredRequests() {
+  /** Iterations planned outside the warm-up (requests, for one request per iteration). */
+  public long plannedMeasuredIterations() {
     return Math.round(steps.stream().filter(s -> !s.warmUp()).mapToDouble(Step::plannedRequests).sum());
   }
 

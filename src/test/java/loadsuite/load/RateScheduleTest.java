@@ -17,7 +17,7 @@ class RateScheduleTest {
   @Test
   void sustainedPlansRateTimesDurationAndLeavesTheWarmUpOut() {
     RateSchedule schedule = new Shape.Sustained(new Rate(1000), Duration.ofSeconds(60)).schedule(Duration.ofSeconds(15));
-    assertThat(schedule.plannedMeasuredRequests()).isEqualTo(60_000);
+    assertThat(schedule.plannedMeasuredIterations()).isEqualTo(60_000);
     assertThat(schedule.measuredDuration()).isEqualTo(Duration.ofSeconds(60));
     assertThat(schedule.duration()).isEqualTo(Duration.ofSeconds(75));
     assertThat(schedule.steps().get(0).warmUp()).isTrue();
@@ -28,7 +28,7 @@ class RateScheduleTest {
   void spikePlansBaseThenPeakThenBase() {
     RateSchedule schedule = new Shape.Spike(new Rate(100), new Rate(5000), Duration.ofSeconds(15), Duration.ofSeconds(30))
         .schedule(Duration.ZERO);
-    assertThat(schedule.plannedMeasuredRequests()).isEqualTo(100 * 15 + 5000 * 30 + 100 * 15);
+    assertThat(schedule.plannedMeasuredIterations()).isEqualTo(100 * 15 + 5000 * 30 + 100 * 15);
     assertThat(schedule.peakRate()).isEqualTo(5000);
     assertThat(schedule.stepAt(Duration.ofSeconds(20)).fromRate()).isEqualTo(5000);
     assertThat(schedule.stepAt(Duration.ofSeconds(50)).fromRate()).isEqualTo(100);
@@ -40,14 +40,14 @@ class RateScheduleTest {
     assertThat(stress.levelRates()).containsExactly(100.0, 1200.0, 2300.0, 3400.0, 4500.0, 5600.0, 6700.0, 7800.0, 8900.0, 10_000.0);
     assertThat(stress.levelsUpToKnee()).containsExactly(100.0, 1200.0, 2300.0, 3400.0, 4500.0, 5600.0);
     RateSchedule schedule = stress.schedule(Duration.ofSeconds(15));
-    assertThat(schedule.plannedMeasuredRequests()).isEqualTo(30L * (100 + 1200 + 2300 + 3400 + 4500 + 5600 + 6700 + 7800 + 8900 + 10_000));
+    assertThat(schedule.plannedMeasuredIterations()).isEqualTo(30L * (100 + 1200 + 2300 + 3400 + 4500 + 5600 + 6700 + 7800 + 8900 + 10_000));
     assertThat(schedule.stepAt(Duration.ofSeconds(15 + 31)).group()).isEqualTo("level 1200/s");
   }
 
   @Test
   void burstsRepeatTheConcurrencyEveryInterval() {
     Shape.Burst burst = new Shape.Burst(100, Duration.ofMillis(500), Duration.ofSeconds(60));
-    assertThat(burst.schedule(Duration.ofSeconds(5)).plannedMeasuredRequests()).isEqualTo(12_000);
+    assertThat(burst.schedule(Duration.ofSeconds(5)).plannedMeasuredIterations()).isEqualTo(12_000);
     assertThat(burst.startTogether()).isTrue();
   }
 
@@ -87,7 +87,7 @@ class RateScheduleTest {
         due = schedule.advance(due, connections);
       }
     }
-    assertThat(measured).isCloseTo(schedule.plannedMeasuredRequests(), within((long) connections));
+    assertThat(measured).isCloseTo(schedule.plannedMeasuredIterations(), within((long) connections));
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import loadsuite.goals.Goal;
 import loadsuite.goals.GoalAssertion;
 import loadsuite.goals.GoalAssertions;
@@ -35,12 +36,13 @@ public final class RunRecorder {
   private final List<String> requestNames;
   private final List<GoalAssertion> goalAssertions;
   private final Optional<Baseline> baseline;
+  private final LongSupplier iterations;
   private final SystemUnderTest sut;
   private final Instant start = Instant.now();
   private volatile boolean recorded;
 
   public RunRecorder(Path resultsFolder, History.Settings history, String simulation, String profile, Workload workload, List<Goal> goals,
-      List<String> requestNames, List<GoalAssertion> goalAssertions, Optional<Baseline> baseline, SystemUnderTest sut) {
+      List<String> requestNames, List<GoalAssertion> goalAssertions, Optional<Baseline> baseline, LongSupplier iterations, SystemUnderTest sut) {
     this.resultsFolder = resultsFolder;
     this.history = history;
     this.simulation = simulation;
@@ -50,6 +52,7 @@ public final class RunRecorder {
     this.requestNames = requestNames;
     this.goalAssertions = goalAssertions;
     this.baseline = baseline;
+    this.iterations = iterations;
     this.sut = sut;
   }
 
@@ -69,11 +72,11 @@ public final class RunRecorder {
     if (workload.shape() instanceof Shape.Stress stress) {
       knee = RunReport.knee(stress, stats.judge(GoalAssertions.levels(workload, stress, goals, requestNames.get(0), stress.levelRates())));
     }
-    long achieved = global == null ? 0 : global.count();
+    long achieved = iterations.getAsLong();
     boolean passed = results.stream().allMatch(GoalResult::met);
     RunSummary summary = new RunSummary(simulation, workload.path(), profile, passed ? RunSummary.PASSED : RunSummary.FAILED, null,
         sutOf(), start.toString(), Instant.now().toString(), workload.warmUp().toNanos() / 1e9, seconds,
-        new RunSummary.Rates(schedule.plannedMeasuredRequests(), schedule.plannedMeasuredRequests() / seconds),
+        new RunSummary.Rates(schedule.plannedMeasuredIterations(), schedule.plannedMeasuredIterations() / seconds),
         new RunSummary.Rates(achieved, achieved / seconds), global, requests, results, knee, probes(), comparison);
     write(stats.directory(), summary);
     return summary;
@@ -88,8 +91,8 @@ public final class RunRecorder {
     write(folder, new RunSummary(simulation, workload.path(), profile, RunSummary.INCOMPLETE, reason, sutOf(),
         start.toString(), Instant.now().toString(), workload.warmUp().toNanos() / 1e9,
         workload.schedule().measuredDuration().toNanos() / 1e9,
-        new RunSummary.Rates(workload.schedule().plannedMeasuredRequests(),
-            workload.schedule().plannedMeasuredRequests() / (workload.schedule().measuredDuration().toNanos() / 1e9)),
+        new RunSummary.Rates(workload.schedule().plannedMeasuredIterations(),
+            workload.schedule().plannedMeasuredIterations() / (workload.schedule().measuredDuration().toNanos() / 1e9)),
         null, null, List.of(), List.of(), null, probes(), List.of()));
   }
 

@@ -15,10 +15,13 @@ public final class RunReport {
     StringBuilder out = new StringBuilder();
     double seconds = summary.measuredSeconds();
     out.append(String.format("%n---- %s: measured window %.0f s, warm-up excluded ----%n", summary.workload(), seconds));
-    long planned = summary.planned().requests();
-    long achieved = summary.achieved().requests();
-    out.append(String.format("planned  %8d requests = %9.1f/s%nachieved %8d requests = %9.1f/s (%.1f %% of planned)%n",
+    long planned = summary.planned().iterations();
+    long achieved = summary.achieved().iterations();
+    out.append(String.format("planned  %8d iterations = %9.1f/s%nachieved %8d iterations = %9.1f/s (%.1f %% of planned)%n",
         planned, summary.planned().perSecond(), achieved, summary.achieved().perSecond(), planned == 0 ? 0 : 100.0 * achieved / planned));
+    if (summary.global() != null && achieved > 0) {
+      out.append(String.format("requests %8d, %.2f per iteration%n", summary.global().count(), (double) summary.global().count() / achieved));
+    }
     out.append(String.format("%-40s %9s %8s %7s %7s %7s %7s %7s%n", "request", "count", "failed", "p50", "p75", "p95", "p99", "max"));
     if (summary.global() != null) {
       row(out, summary.global());

@@ -36,7 +36,8 @@ public record RunSummary(
   /** The system under test: how it was obtained and where it answered. */
   public record Sut(String mode, String url, String description, String image) {}
 
-  public record Rates(long requests, double perSecond) {}
+  /** Iterations of the workload's connections (one request each for most workloads; an image push for others). */
+  public record Rates(long iterations, double perSecond) {}
 
   /**
    * One request (or all of them, with name {@code all requests}); response times in ms;

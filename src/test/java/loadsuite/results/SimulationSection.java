@@ -73,13 +73,13 @@ final class SimulationSection {
 
   private static String rates(RunSummary run) {
     String planned = run.planned() == null ? "not planned"
-        : "planned %d requests = %s".formatted(run.planned().requests(), Html.rate(run.planned().perSecond()));
+        : "planned %d iterations = %s".formatted(run.planned().iterations(), Html.rate(run.planned().perSecond()));
     if (run.achieved() == null) {
       return planned + "; achieved: not measured";
     }
-    String share = run.planned() == null || run.planned().requests() == 0 ? ""
-        : String.format(Locale.ROOT, " (%.1f %% of planned)", 100.0 * run.achieved().requests() / run.planned().requests());
-    return "%s; achieved %d = %s%s".formatted(planned, run.achieved().requests(), Html.rate(run.achieved().perSecond()), share);
+    String share = run.planned() == null || run.planned().iterations() == 0 ? ""
+        : String.format(Locale.ROOT, " (%.1f %% of planned)", 100.0 * run.achieved().iterations() / run.planned().iterations());
+    return "%s; achieved %d = %s%s".formatted(planned, run.achieved().iterations(), Html.rate(run.achieved().perSecond()), share);
   }
 
   private static String goals(List<GoalResult> goals) {
