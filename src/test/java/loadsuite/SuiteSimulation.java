@@ -7,7 +7,9 @@ import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import loadsuite.config.DurationText;
@@ -47,6 +49,7 @@ public abstract class SuiteSimulation extends Simulation {
   private List<String> requestNames;
   private List<GoalAssertion> goalAssertions;
   private RunRecorder recorder;
+  private final Map<String, Long> bytesPerRequest = new LinkedHashMap<>();
 
   protected SuiteSimulation(String system, String healthPath, StandIn standIn) {
     this.system = system;
@@ -67,6 +70,11 @@ public abstract class SuiteSimulation extends Simulation {
     this.requestNames = requestNames;
     try {
       goalAssertions = new ArrayList<>(GoalAssertions.of(plan.workload(), plan.goals(), requestNames));
+      String profile = Suite.targets().profileName();
+      Optional<Baseline> baseline = Baseline.find(Baseline.Settings.read(Suite.targets().baseline()), getClass().getName(), profile,
+          plan.workload().schedule().measuredDuration().toNanos() / 1e9);
+      baseline.ifPresent(b -> goalAssertions.addAll(b.assertions()));
+      History.Settings history = History.Settings.read(Suite.targets().history());
       sut = SystemsUnderTest.start(Suite.targets().sut(), system, healthPath, standIn);
       prepare(sut.baseUrl());
       HttpProtocolBuilder protocol = http.baseUrl(sut.baseUrl())
@@ -74,13 +82,8 @@ public abstract class SuiteSimulation extends Simulation {
           .disableCaching()
           .disableWarmUp();
       PacedConnections connections = new PacedConnections(plan.workload());
-      String profile = Suite.targets().profileName();
-      Optional<Baseline> baseline = Baseline.find(Baseline.Settings.read(Suite.targets().baseline()), getClass().getName(), profile,
-          plan.workload().schedule().measuredDuration().toNanos() / 1e9);
-      baseline.ifPresent(b -> goalAssertions.addAll(b.assertions()));
-      History.Settings history = History.Settings.read(Suite.targets().history());
       recorder = new RunRecorder(RESULTS, history, getClass().getName(), profile, plan.workload(), plan.goals(),
-          requestNames, goalAssertions, baseline, connections::measuredIterations, sut);
+          requestNames, goalAssertions, baseline, connections::measuredIterations, bytesPerRequest, sut);
       Runtime.getRuntime().addShutdownHook(new Thread(
           () -> recorder.abandon("the run ended before its results were read (crashed or stopped)")));
       printPlan(plan);
@@ -103,6 +106,11 @@ public abstract class SuiteSimulation extends Simulation {
    * answers and before any load. Nothing by default.
    */
   protected void prepare(String baseUrl) {}
+
+  /** Reports the data rate (MiB/s) of a request whose body, sent or received, is {@code bytes} long. */
+  protected void reportTransfer(String request, long bytes) {
+    bytesPerRequest.put(request, bytes);
+  }
 
   /** A workload's plan from targets.conf, for a simulation whose requests depend on it. */
   protected Suite.Plan plan(String workloadName) {

@@ -37,12 +37,13 @@ public final class RunRecorder {
   private final List<GoalAssertion> goalAssertions;
   private final Optional<Baseline> baseline;
   private final LongSupplier iterations;
+  private final Map<String, Long> bytesPerRequest;
   private final SystemUnderTest sut;
   private final Instant start = Instant.now();
   private volatile boolean recorded;
 
   public RunRecorder(Path resultsFolder, History.Settings history, String simulation, String profile, Workload workload, List<Goal> goals,
-      List<String> requestNames, List<GoalAssertion> goalAssertions, Optional<Baseline> baseline, LongSupplier iterations, SystemUnderTest sut) {
+      List<String> requestNames, List<GoalAssertion> goalAssertions, Optional<Baseline> baseline, LongSupplier iterations, Map<String, Long> bytesPerRequest, SystemUnderTest sut) {
     this.resultsFolder = resultsFolder;
     this.history = history;
     this.simulation = simulation;
@@ -53,6 +54,7 @@ public final class RunRecorder {
     this.goalAssertions = goalAssertions;
     this.baseline = baseline;
     this.iterations = iterations;
+    this.bytesPerRequest = bytesPerRequest;
     this.sut = sut;
   }
 
@@ -77,7 +79,8 @@ public final class RunRecorder {
     RunSummary summary = new RunSummary(simulation, workload.path(), profile, passed ? RunSummary.PASSED : RunSummary.FAILED, null,
         sutOf(), start.toString(), Instant.now().toString(), workload.warmUp().toNanos() / 1e9, seconds,
         new RunSummary.Rates(schedule.plannedMeasuredIterations(), schedule.plannedMeasuredIterations() / seconds),
-        new RunSummary.Rates(achieved, achieved / seconds), global, requests, results, knee, probes(), comparison);
+        new RunSummary.Rates(achieved, achieved / seconds), global, requests, results, knee, probes(), comparison,
+        transfers(requests));
     write(stats.directory(), summary);
     return summary;
   }
@@ -93,7 +96,7 @@ public final class RunRecorder {
         workload.schedule().measuredDuration().toNanos() / 1e9,
         new RunSummary.Rates(workload.schedule().plannedMeasuredIterations(),
             workload.schedule().plannedMeasuredIterations() / (workload.schedule().measuredDuration().toNanos() / 1e9)),
-        null, null, List.of(), List.of(), null, probes(), List.of()));
+        null, null, List.of(), List.of(), null, probes(), List.of(), List.of()));
   }
 
   /** The run's own files first; then its place in the history and the suite page, which must not lose those. */
@@ -107,6 +110,12 @@ public final class RunRecorder {
     } catch (RuntimeException e) {
       System.err.println("the suite page could not be updated: " + e.getMessage());
     }
+  }
+
+  private List<RunSummary.Transfer> transfers(List<RequestStats> requests) {
+    return requests.stream().filter(r -> r.group().isEmpty() && bytesPerRequest.containsKey(r.name()))
+        .map(r -> new RunSummary.Transfer(r.name(), bytesPerRequest.get(r.name()), r.throughput() * bytesPerRequest.get(r.name()) / (1 << 20)))
+        .toList();
   }
 
   static GoalResult goalResult(Verdict v) {

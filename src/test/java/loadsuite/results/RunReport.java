@@ -27,6 +27,10 @@ public final class RunReport {
       row(out, summary.global());
     }
     summary.requests().forEach(request -> row(out, request));
+    for (RunSummary.Transfer transfer : summary.transfers()) {
+      out.append(String.format(java.util.Locale.ROOT, "data: %s %.1f MiB/s (%d bytes a request)%n",
+          transfer.request(), transfer.mibPerSecond(), transfer.bytesPerRequest()));
+    }
     if (summary.knee() != null) {
       out.append(summary.knee());
     }

@@ -27,7 +27,8 @@ public record RunSummary(
     List<GoalResult> goals,
     String knee,
     Probes probes,
-    List<Comparison> baseline) {
+    List<Comparison> baseline,
+    List<Transfer> transfers) {
 
   public static final String PASSED = "passed";
   public static final String FAILED = "failed";
@@ -58,6 +59,9 @@ public record RunSummary(
 
   /** Resource probes (startup time, memory); not measured outside container mode. */
   public record Probes(boolean measured, String reason) {}
+
+  /** The data rate of a request that carries a body of known size: throughput × bytes per request. */
+  public record Transfer(String request, long bytesPerRequest, double mibPerSecond) {}
 
   /** One figure of one request against the baseline run. */
   public record Comparison(String request, String metric, double baseline, double actual, double changePercent,

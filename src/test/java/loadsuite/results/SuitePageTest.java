@@ -116,7 +116,7 @@ class SuitePageTest {
     String stress = section(suitePage(), STRESS);
     assertThat(stress).contains("<dt>knee</dt><dd>knee: 400/s (goal at least 300/s); missed at 500/s: p95 of &quot;level 500/s / GET /simple&quot;",
         "<tr class=\"global\"><td>all requests</td><td>980</td><td>0.92 %</td><td>6 ms</td><td>20 ms</td><td>40 ms</td><td>60 ms</td><td>196.0/s</td></tr>",
-        "<td>GET /users/{id}</td>", "planned 1000 requests = 200.0/s; achieved 980 = 196.0/s (98.0 % of planned)");
+        "<td>GET /users/{id}</td>", "planned 1000 iterations = 200.0/s; achieved 980 = 196.0/s (98.0 % of planned)");
   }
 
   @Test
