@@ -100,11 +100,20 @@ class RunResultsEndToEndTest {
         .findFirst().orElseThrow(() -> new AssertionError("no row " + name + " in Gatling's report"));
   }
 
+  /**
+   * Counts, min, max and mean are exact. Percentiles are t-digest estimates, and Gatling's digest
+   * (AVLTreeDigest) breaks ties between centroids at random: two reads of the same log, such as
+   * the summary's and the report's, can differ by 1 ms there.
+   */
   private static void assertSameAsReport(RunSummary.RequestStats stats, Element row) {
     int[] report = row.select("td.value").stream().mapToInt(td -> (int) Math.round(Double.parseDouble(td.text()))).toArray();
     // columns: total, ok, ko, % ko, cnt/s, min, p50, p75, p95, p99, max, mean, std dev
-    assertThat(new long[] {stats.count(), stats.failed(), stats.min(), stats.p50(), stats.p75(), stats.p95(), stats.p99(), stats.max(), stats.mean()})
+    assertThat(new long[] {stats.count(), stats.failed(), stats.min(), stats.max(), stats.mean()})
         .as(stats.path())
-        .containsExactly(report[0], report[2], report[5], report[6], report[7], report[8], report[9], report[10], report[11]);
+        .containsExactly(report[0], report[2], report[5], report[10], report[11]);
+    int[] percentiles = {stats.p50(), stats.p75(), stats.p95(), stats.p99()};
+    for (int i = 0; i < percentiles.length; i++) {
+      assertThat(percentiles[i]).as(stats.path() + " percentile column " + (6 + i)).isBetween(report[6 + i] - 1, report[6 + i] + 1);
+    }
   }
 }
