@@ -4,7 +4,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The runtime's queue fabric: publishers put messages on a bounded queue that one consumer
@@ -16,7 +15,6 @@ final class QueueFabric implements AutoCloseable {
   private static final int CAPACITY = 100_000;
 
   private final BlockingQueue<Message> queue = new ArrayBlockingQueue<>(CAPACITY);
-  private final LongAdder delivered = new LongAdder();
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Thread consumer;
 
@@ -37,10 +35,6 @@ final class QueueFabric implements AutoCloseable {
     return true;
   }
 
-  long delivered() {
-    return delivered.sum();
-  }
-
   private void consume() {
     java.util.List<Message> batch = new java.util.ArrayList<>(1024);
     while (running.get()) {
@@ -51,7 +45,6 @@ final class QueueFabric implements AutoCloseable {
         }
         batch.add(first);
         queue.drainTo(batch, 1023);
-        delivered.add(batch.size());
         batch.clear();
       } catch (InterruptedException e) {
         return;
