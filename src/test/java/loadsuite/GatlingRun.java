@@ -23,7 +23,17 @@ public final class GatlingRun {
       "baseline.file", "none", "history.dir", Path.of("target", "test-history").toString());
 
   /** What the run printed and how it ended: 0 passed, 2 a goal was missed, anything else a crash. */
-  public record Result(int exitCode, String output) {}
+  public record Result(int exitCode, String output) {
+    /** Ran against {@code sutDescription}, printed the run report of {@code workloadPath}, wrote Gatling's report, met every goal. */
+    public void assertMetEveryGoal(String sutDescription, String workloadPath) {
+      org.assertj.core.api.Assertions.assertThat(output)
+          .contains("against " + sutDescription)
+          .contains("---- " + workloadPath)
+          .contains("Reports generated")
+          .doesNotContain(": false (actual");
+      org.assertj.core.api.Assertions.assertThat(exitCode).as(output).isZero();
+    }
+  }
 
   private GatlingRun() {}
 
