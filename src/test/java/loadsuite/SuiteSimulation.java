@@ -72,7 +72,7 @@ public abstract class SuiteSimulation extends Simulation {
       goalAssertions = new ArrayList<>(GoalAssertions.of(plan.workload(), plan.goals(), requestNames));
       String profile = Suite.targets().profileName();
       Optional<Baseline> baseline = Baseline.find(Baseline.Settings.read(Suite.targets().baseline()), getClass().getName(), profile,
-          plan.workload().schedule().measuredDuration().toNanos() / 1e9);
+          plan.workload().schedule().measuredSeconds());
       baseline.ifPresent(b -> goalAssertions.addAll(b.assertions()));
       History.Settings history = History.Settings.read(Suite.targets().history());
       sut = SystemsUnderTest.start(Suite.targets().sut(), system, healthPath, standIn);
@@ -143,11 +143,10 @@ public abstract class SuiteSimulation extends Simulation {
   private void printPlan(Suite.Plan plan) {
     Workload w = plan.workload();
     RateSchedule schedule = w.schedule();
-    double seconds = schedule.measuredDuration().toNanos() / 1e9;
     System.out.printf("%n%s (profile %s) against %s%n", w.path(), Suite.targets().profileName(), sut.description());
     System.out.printf("  %d connections, warm-up %s (silent), then %d iterations over %s = %.0f/s on average, peak %.0f/s%n",
         w.connections(), DurationText.of(w.warmUp()), schedule.plannedMeasuredIterations(), DurationText.of(schedule.measuredDuration()),
-        schedule.plannedMeasuredIterations() / seconds, schedule.peakRate());
+        schedule.plannedMeasuredRate(), schedule.peakRate());
     System.out.println("  goals: " + plan.goals().stream()
         .map(g -> g.scope() + " " + g.metric().key + " " + g.threshold())
         .collect(Collectors.joining(", ")) + "\n");

@@ -47,7 +47,7 @@ public final class GoalAssertions {
       return levels(workload, stress, goals, requestNames.iterator().next(), stress.levelsUpToKnee());
     }
     RateSchedule schedule = workload.schedule();
-    double seconds = schedule.measuredDuration().toNanos() / 1e9;
+    double seconds = schedule.measuredSeconds();
     List<GoalAssertion> assertions = new ArrayList<>();
     for (Goal goal : goals) {
       boolean global = Goal.GLOBAL.equals(goal.scope());

@@ -61,6 +61,15 @@ public record RateSchedule(List<Step> steps) {
     return steps.stream().filter(s -> !s.warmUp()).map(Step::duration).reduce(Duration.ZERO, Duration::plus);
   }
 
+  public double measuredSeconds() {
+    return measuredDuration().toNanos() / 1e9;
+  }
+
+  /** The planned rate of the measured window, on average. */
+  public double plannedMeasuredRate() {
+    return plannedMeasuredIterations() / measuredSeconds();
+  }
+
   /** The step in force at {@code elapsed} since the start (the last one past the end). */
   public Step stepAt(Duration elapsed) {
     Duration start = Duration.ZERO;

@@ -61,7 +61,7 @@ public final class RunRecorder {
   /** Reads the run's statistics and verdicts, writes summary.json and junit.xml, and returns the summary. */
   public RunSummary finish(RunStats stats) {
     RateSchedule schedule = workload.schedule();
-    double seconds = schedule.measuredDuration().toNanos() / 1e9;
+    double seconds = schedule.measuredSeconds();
     List<RequestStats> requests = new ArrayList<>();
     for (Map.Entry<List<String>, String> path : stats.requestPaths()) {
       stats.request(path.getKey(), path.getValue()).ifPresent(s -> requests.add(requestStats(path.getValue(), path.getKey(), s, window(path.getKey()))));
@@ -78,7 +78,7 @@ public final class RunRecorder {
     boolean passed = results.stream().allMatch(GoalResult::met);
     RunSummary summary = new RunSummary(simulation, workload.path(), profile, passed ? RunSummary.PASSED : RunSummary.FAILED, null,
         sutOf(), start.toString(), Instant.now().toString(), workload.warmUp().toNanos() / 1e9, seconds,
-        new RunSummary.Rates(schedule.plannedMeasuredIterations(), schedule.plannedMeasuredIterations() / seconds),
+        planned(),
         new RunSummary.Rates(achieved, achieved / seconds), global, requests, results, knee, probes(), comparison,
         transfers(requests));
     write(stats.directory(), summary);
@@ -93,9 +93,7 @@ public final class RunRecorder {
     Path folder = newestRunFolder().orElse(resultsFolder.resolve(prefix() + FOLDER_TIME.format(start) + "-incomplete"));
     write(folder, new RunSummary(simulation, workload.path(), profile, RunSummary.INCOMPLETE, reason, sutOf(),
         start.toString(), Instant.now().toString(), workload.warmUp().toNanos() / 1e9,
-        workload.schedule().measuredDuration().toNanos() / 1e9,
-        new RunSummary.Rates(workload.schedule().plannedMeasuredIterations(),
-            workload.schedule().plannedMeasuredIterations() / (workload.schedule().measuredDuration().toNanos() / 1e9)),
+        workload.schedule().measuredSeconds(), planned(),
         null, null, List.of(), List.of(), null, probes(), List.of(), List.of()));
   }
 
@@ -134,7 +132,12 @@ public final class RunRecorder {
     if (workload.shape() instanceof Shape.Stress stress && group.size() == 1 && group.get(0).startsWith("level ")) {
       return stress.duration().toNanos() / 1e9 / stress.steps();
     }
-    return workload.schedule().measuredDuration().toNanos() / 1e9;
+    return workload.schedule().measuredSeconds();
+  }
+
+  private RunSummary.Rates planned() {
+    RateSchedule schedule = workload.schedule();
+    return new RunSummary.Rates(schedule.plannedMeasuredIterations(), schedule.plannedMeasuredRate());
   }
 
   private RunSummary.Sut sutOf() {
