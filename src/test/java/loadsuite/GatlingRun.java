@@ -39,7 +39,13 @@ public final class GatlingRun {
 
   public static Result run(Class<?> simulation, Map<String, String> properties, long timeoutSeconds)
       throws IOException, InterruptedException {
-    Started started = start(simulation, properties);
+    return run(simulation, properties, Map.of(), timeoutSeconds);
+  }
+
+  /** As {@link #run(Class, Map, long)}, with environment variables set ({@code null} removes one). */
+  public static Result run(Class<?> simulation, Map<String, String> properties, Map<String, String> environment, long timeoutSeconds)
+      throws IOException, InterruptedException {
+    Started started = start(simulation, properties, environment);
     if (!started.process().waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       started.process().destroyForcibly().waitFor();
       throw new AssertionError(simulation.getSimpleName() + " did not end within " + timeoutSeconds + " s; its output: " + started.log());
@@ -51,6 +57,10 @@ public final class GatlingRun {
   public record Started(Process process, Path log) {}
 
   public static Started start(Class<?> simulation, Map<String, String> properties) throws IOException {
+    return start(simulation, properties, Map.of());
+  }
+
+  private static Started start(Class<?> simulation, Map<String, String> properties, Map<String, String> environment) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(GATLING_JVM_OPTIONS);
@@ -60,7 +70,15 @@ public final class GatlingRun {
     command.addAll(List.of("-cp", System.getProperty("java.class.path"),
         "io.gatling.app.Gatling", "-s", simulation.getName(), "-rf", Path.of("target", "gatling").toString()));
     Path log = Files.createDirectories(Path.of("target", "gatling-runs")).resolve(simulation.getSimpleName() + "-" + System.nanoTime() + ".log");
-    return new Started(new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start(), log);
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    environment.forEach((name, value) -> {
+      if (value == null) {
+        builder.environment().remove(name);
+      } else {
+        builder.environment().put(name, value);
+      }
+    });
+    return new Started(builder.start(), log);
   }
 
   /** The run folder Gatling named in its output ("please open the following file: file:///…/index.html"). */

@@ -24,6 +24,7 @@ import loadsuite.results.History;
 import loadsuite.results.RunRecorder;
 import loadsuite.results.RunReport;
 import loadsuite.results.RunStats;
+import loadsuite.results.RunSummary;
 import loadsuite.sut.StandIn;
 import loadsuite.sut.SystemUnderTest;
 import loadsuite.sut.SutUnavailableException;
@@ -40,6 +41,8 @@ public abstract class SuiteSimulation extends Simulation {
   private static final Duration DRAIN = Duration.ofSeconds(15);
   /** Where Gatling writes a folder per run (the Maven plugin's default; the tests pass the same). */
   private static final Path RESULTS = Path.of("target", "gatling");
+  /** Gatling's exit code when an assertion failed. */
+  private static final int ASSERTIONS_FAILED = 2;
 
   private final String system;
   private final String healthPath;
@@ -126,11 +129,31 @@ public abstract class SuiteSimulation extends Simulation {
   public void after() {
     try {
       RunStats.latest(RESULTS, getClass().getName()).ifPresentOrElse(
-          stats -> System.out.println(RunReport.render(recorder.finish(stats))),
+          stats -> {
+            RunSummary summary = recorder.finish(stats);
+            System.out.println(RunReport.render(summary));
+            failOnExitIfMissed(summary.missedContainerGoals());
+          },
           () -> recorder.abandon("no simulation.log of this run under " + RESULTS));
     } finally {
       stopSut();
     }
+  }
+
+  /**
+   * Gatling sets its exit code from its own assertions, after this hook and the reports, and those
+   * cover requests only. A missed goal on the container's resources ends the JVM with Gatling's
+   * code for failed assertions (2) instead, once the reports are written and Gatling exits.
+   */
+  private static void failOnExitIfMissed(List<RunSummary.GoalResult> missed) {
+    if (missed.isEmpty()) {
+      return;
+    }
+    missed.forEach(goal -> System.out.println("Container goal missed: " + goal.message()));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.out.flush();
+      Runtime.getRuntime().halt(ASSERTIONS_FAILED);
+    }));
   }
 
   private void stopSut() {

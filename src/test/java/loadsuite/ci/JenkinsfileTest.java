@@ -87,7 +87,7 @@ class JenkinsfileTest {
     assertThat(readme).contains("./mvnw gatling:test -Dgatling.simulationClass=");
     String scripts = shellScripts();
     assertThat(scripts).contains("./mvnw gatling:test -Dgatling.simulationClass=");
-    for (String option : List.of("-Dprofile=", "-Dsut.mode=", "-Dsut.url=", "-Druntime.sustained.duration=")) {
+    for (String option : List.of("-Dprofile=", "-Dsut.mode=", "-Dsut.url=", "-Dsut.container.images=", "-Druntime.sustained.duration=")) {
       assertThat(scripts).as(option).contains(option);
       assertThat(readme).as("the README documents " + option).contains(option.replace("=", ""));
     }
@@ -109,7 +109,7 @@ class JenkinsfileTest {
     assertThat(argumentsOf("cron")).singleElement().asString().matches("H \\d+ \\* \\* \\*");
     List<String> parameters = new ArrayList<>(argumentsOf("string"));
     parameters.addAll(argumentsOf("choice"));
-    assertThat(parameters).contains("name=SIMULATIONS", "name=PROFILE", "name=SUT_MODE", "name=SUT_URL", "name=SOAK_DURATION");
+    assertThat(parameters).contains("name=SIMULATIONS", "name=PROFILE", "name=SUT_MODE", "name=IMAGES", "name=SUT_URL", "name=SOAK_DURATION");
     assertThat(CALLS).containsKeys("timeout", "disableConcurrentBuilds", "buildDiscarder", "timestamps");
   }
 }

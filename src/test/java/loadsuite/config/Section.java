@@ -5,7 +5,10 @@ import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -108,6 +111,27 @@ public final class Section {
       throw error(key, "a whole number above zero");
     }
     return value;
+  }
+
+  /**
+   * A list of strings, such as a container's command {@code [runtime, "127.0.0.1", "{port}"]}; a
+   * single string is split at spaces, so that {@code -D} can set it: {@code -Dkey="serve config.yml"}.
+   */
+  public List<String> stringList(String key) {
+    return typed(key, "a list of strings such as [\"serve\", \"/etc/config.yml\"]", k ->
+        config.getValue(k).valueType() == ConfigValueType.STRING
+            ? List.of(config.getString(k).trim().split("\\s+")).stream().filter(s -> !s.isEmpty()).toList()
+            : config.getStringList(k));
+  }
+
+  /** An object of string values, such as a container's environment {@code { NAME = "value" }}. */
+  public Map<String, String> stringMap(String key) {
+    Section object = section(key);
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String name : object.keys()) {
+      values.put(name, object.string("\"" + name + "\""));
+    }
+    return values;
   }
 
   public Section section(String key) {

@@ -68,7 +68,8 @@ public final class RunRecorder {
     }
     RequestStats global = stats.global().map(s -> requestStats(GoalAssertion.ALL_REQUESTS, List.of(), s, seconds)).orElse(null);
     List<Verdict> verdicts = stats.judge(goalAssertions);
-    List<GoalResult> results = verdicts.stream().map(RunRecorder::goalResult).toList();
+    List<GoalResult> results = new ArrayList<>(verdicts.stream().map(RunRecorder::goalResult).toList());
+    results.addAll(ProbeResults.goals(sut));
     List<RunSummary.Comparison> comparison = baseline.map(b -> b.compare(verdicts)).orElse(List.of());
     String knee = null;
     if (workload.shape() instanceof Shape.Stress stress) {
@@ -145,7 +146,7 @@ public final class RunRecorder {
   }
 
   private RunSummary.Probes probes() {
-    return new RunSummary.Probes(false, sut.mode() + " mode: startup time and memory are measured for containers only");
+    return ProbeResults.summary(sut);
   }
 
   private String prefix() {

@@ -31,6 +31,9 @@ public final class RunReport {
       out.append(String.format(java.util.Locale.ROOT, "data: %s %.1f MiB/s (%d bytes a request)%n",
           transfer.request(), transfer.mibPerSecond(), transfer.bytesPerRequest()));
     }
+    if (summary.probes() != null) {
+      out.append(ProbeResults.render(summary.probes()));
+    }
     if (summary.knee() != null) {
       out.append(summary.knee());
     }

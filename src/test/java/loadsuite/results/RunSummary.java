@@ -33,6 +33,13 @@ public record RunSummary(
   public static final String PASSED = "passed";
   public static final String FAILED = "failed";
   public static final String INCOMPLETE = "incomplete";
+  /** The scope of the goals on the container's resource probes, beside {@code global} and request names. */
+  public static final String CONTAINER_SCOPE = "container";
+
+  /** The goals on the container's resources that the run missed: Gatling's own assertions do not cover them. */
+  public List<GoalResult> missedContainerGoals() {
+    return goals.stream().filter(g -> CONTAINER_SCOPE.equals(g.scope()) && !g.met()).toList();
+  }
 
   /** The system under test: how it was obtained and where it answered. */
   public record Sut(String mode, String url, String description, String image) {}
@@ -57,8 +64,12 @@ public record RunSummary(
   public record GoalResult(String goal, String scope, String metric, String threshold, Double actual, boolean met,
       String message, String origin) {}
 
-  /** Resource probes (startup time, memory); not measured outside container mode. */
-  public record Probes(boolean measured, String reason) {}
+  /**
+   * Resource probes of the container (startup until its health route answered, memory at idle and
+   * the peak during the load, in bytes); not measured outside container mode, {@code reason} says why.
+   */
+  public record Probes(boolean measured, String reason, String image, Double startupMs, Long idleMemoryBytes,
+      Long peakMemoryBytes, Integer samples) {}
 
   /** The data rate of a request that carries a body of known size: throughput × bytes per request. */
   public record Transfer(String request, long bytesPerRequest, double mibPerSecond) {}

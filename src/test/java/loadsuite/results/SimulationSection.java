@@ -61,6 +61,9 @@ final class SimulationSection {
     if (run.knee() != null) {
       facts.add(fact("knee", Html.text(run.knee())));
     }
+    if (run.probes() != null) {
+      facts.add(fact("resources", Html.text(ProbeResults.render(run.probes()).strip())));
+    }
     facts.add(fact("report", reportLink == null
         ? "no Gatling report in " + Html.text(last.runFolder())
         : "<a class=\"report\" href=\"%s\">Gatling report of this run</a>".formatted(Html.text(reportLink))));

@@ -130,6 +130,7 @@ final class SummaryFixtures {
   }
 
   private static RunSummary.Probes probes() {
-    return new RunSummary.Probes(false, "embedded mode: startup time and memory are measured for containers only");
+    return new RunSummary.Probes(false, "embedded mode: startup time and memory are measured only for a container", null, null,
+        null, null, null);
   }
 }

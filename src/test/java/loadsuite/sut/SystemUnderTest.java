@@ -11,6 +11,11 @@ public interface SystemUnderTest extends AutoCloseable {
   /** What it is, for the run's log and report: mode, system, address. */
   String description();
 
+  /** Its startup time and memory, measured only for a container this suite started. */
+  default java.util.Optional<loadsuite.container.ResourceProbes> probes() {
+    return java.util.Optional.empty();
+  }
+
   @Override
   void close();
 }

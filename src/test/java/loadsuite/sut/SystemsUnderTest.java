@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import loadsuite.config.Section;
 import loadsuite.config.TargetsException;
+import loadsuite.container.ContainerSettings;
+import loadsuite.container.ContainerSystem;
 
 /** The one place that turns the {@code sut} settings into a running system under test. */
 public final class SystemsUnderTest {
@@ -22,12 +24,12 @@ public final class SystemsUnderTest {
     }
     String url = sut.string("url");
     Duration timeout = sut.duration("connect-timeout");
+    ContainerSettings containers = ContainerSettings.read(sut.section("container"));
     sut.rejectUnknownKeys();
     return switch (mode) {
       case EMBEDDED -> standIn.start("127.0.0.1", 0);
       case EXTERNAL -> ExternalSystem.check(checkUrl(sut, url), system, healthPath, timeout);
-      case CONTAINER -> throw new SutUnavailableException("sut.mode=container is not available yet: use"
-          + " -Dsut.mode=embedded (the default), or run the system yourself and use -Dsut.mode=external -Dsut.url=http://host:port");
+      case CONTAINER -> ContainerSystem.start(containers, system, healthPath);
     };
   }
 

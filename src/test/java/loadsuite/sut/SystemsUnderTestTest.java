@@ -66,9 +66,9 @@ class SystemsUnderTestTest {
   }
 
   @Test
-  void containerModeSaysItIsNotAvailableYetAndWhatToUse() {
-    assertThatThrownBy(() -> SystemsUnderTest.start(sut("sut.mode", "container"), "runtime", "/health", NO_STAND_IN))
-        .isInstanceOf(SutUnavailableException.class).hasMessageContaining("-Dsut.mode=external");
+  void aMistakeInTheContainerBlockStopsEveryModeNotOnlyContainerMode() {
+    assertThatThrownBy(() -> SystemsUnderTest.start(sut("sut.container.images", "remote"), "runtime", "/health", NO_STAND_IN))
+        .isInstanceOf(TargetsException.class).hasMessageContaining("'sut.container.images' must be public or local");
   }
 
   @Test

@@ -1,0 +1,104 @@
+package loadsuite.container;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import loadsuite.config.Section;
+
+/**
+ * The {@code sut.container} block of targets.conf: which images (public or built here), how long
+ * a container may take to answer, and each system's image, environment, command and probe goals.
+ */
+public record ContainerSettings(Images images, Duration readyTimeout, Duration pullTimeout, String jreImage,
+    Map<String, SystemImage> systems) {
+
+  /** Where the images come from. */
+  public enum Images {
+    /** Each system's public image, pulled when missing. */
+    PUBLIC,
+    /** Images built on this machine with nothing pulled ({@link LocalImages}). */
+    LOCAL;
+
+    public String key() {
+      return name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  /** One system's container: {@code {port}} in its environment and command is the port the suite chose. */
+  public record SystemImage(String system, Map<Images, String> image, Map<String, String> env, List<String> command,
+      ProbeGoals goals) {
+
+    public String image(Images images) {
+      return image.get(images);
+    }
+
+    public Map<String, String> env(int port) {
+      Map<String, String> withPort = new LinkedHashMap<>();
+      env.forEach((name, value) -> withPort.put(name, value.replace("{port}", String.valueOf(port))));
+      return withPort;
+    }
+
+    public List<String> command(int port) {
+      return command.stream().map(arg -> arg.replace("{port}", String.valueOf(port))).toList();
+    }
+  }
+
+  /** The goals of the resource probes: each at most. */
+  public record ProbeGoals(Duration startup, long idleMemoryBytes, long peakMemoryBytes, String startupText,
+      String idleMemoryText, String peakMemoryText) {}
+
+  /** Reads and validates the whole block, so that a mistake in it stops any run, whatever the mode. */
+  public static ContainerSettings read(Section container) {
+    String imagesText = container.string("images");
+    Images images = switch (imagesText.trim()) {
+      case "public" -> Images.PUBLIC;
+      case "local" -> Images.LOCAL;
+      default -> throw container.error("images", "public or local (-Dsut.container.images=local)");
+    };
+    Duration readyTimeout = container.duration("ready-timeout");
+    Duration pullTimeout = container.duration("pull-timeout");
+    String jreImage = container.string("jre-image");
+    Map<String, SystemImage> systems = new LinkedHashMap<>();
+    for (String key : container.keys()) {
+      if (!List.of("images", "ready-timeout", "pull-timeout", "jre-image").contains(key)) {
+        systems.put(key, system(key, container.section(key)));
+      }
+    }
+    container.rejectUnknownKeys();
+    return new ContainerSettings(images, readyTimeout, pullTimeout, jreImage, Map.copyOf(systems));
+  }
+
+  /** The container of {@code system}, or an error naming the systems that have one. */
+  public SystemImage system(String system) {
+    SystemImage image = systems.get(system);
+    if (image == null) {
+      throw new loadsuite.config.TargetsException("sut.container has no block for the " + system + " system; it has "
+          + String.join(", ", new java.util.TreeSet<>(systems.keySet())) + ": add sut.container." + system
+          + " { image { public = …, local = … }, env {}, command = [], goals { … } }");
+    }
+    return image;
+  }
+
+  private static SystemImage system(String system, Section section) {
+    Section imageSection = section.section("image");
+    Map<Images, String> image = new LinkedHashMap<>();
+    for (Images images : Images.values()) {
+      String name = imageSection.string(images.key());
+      if (name.isBlank()) {
+        throw imageSection.error(images.key(), "an image name such as registry:2");
+      }
+      image.put(images, name);
+    }
+    imageSection.rejectUnknownKeys();
+    Map<String, String> env = section.stringMap("env");
+    List<String> command = section.stringList("command");
+    Section goals = section.section("goals");
+    ProbeGoals probeGoals = new ProbeGoals(goals.duration("startup"), goals.size("idle-memory"), goals.size("peak-memory"),
+        goals.string("startup"), goals.string("idle-memory"), goals.string("peak-memory"));
+    goals.rejectUnknownKeys();
+    section.rejectUnknownKeys();
+    return new SystemImage(system, Map.copyOf(image), env, command, probeGoals);
+  }
+}

@@ -1,0 +1,139 @@
+package loadsuite.container;
+
+import com.github.dockerjava.api.DockerClient;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import loadsuite.sut.SutUnavailableException;
+import loadsuite.sut.SystemUnderTest;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * A system under test in its container, started with Testcontainers on host networking and a free
+ * loopback port, ready once its health route answers; stopped when the run ends, passed or failed.
+ */
+public final class ContainerSystem implements SystemUnderTest {
+  private static final Duration IDLE_SAMPLE_TIMEOUT = Duration.ofSeconds(10);
+  private static final int LOG_LINES = 20;
+
+  private final GenericContainer<?> container;
+  private final MemorySampler memory;
+  private final String image;
+  private final String system;
+  private final ContainerSettings.ProbeGoals goals;
+  private final String baseUrl;
+  private final Duration startup;
+  private final long idle;
+
+  private ContainerSystem(GenericContainer<?> container, MemorySampler memory, String image, String system,
+      ContainerSettings.ProbeGoals goals, String baseUrl, Duration startup, long idle) {
+    this.container = container;
+    this.memory = memory;
+    this.image = image;
+    this.system = system;
+    this.goals = goals;
+    this.baseUrl = baseUrl;
+    this.startup = startup;
+    this.idle = idle;
+  }
+
+  /** Starts the container of {@code system} and measures its startup and idle memory, before any load. */
+  public static ContainerSystem start(ContainerSettings settings, String system, String healthPath) {
+    ContainerSettings.SystemImage spec = settings.system(system);
+    String image = spec.image(settings.images());
+    DockerClient client = ContainerEngine.connect();
+    ContainerEngine.requireImage(client, image, settings.images(), settings.pullTimeout());
+    int port = freeLoopbackPort();
+    String baseUrl = "http://127.0.0.1:" + port;
+    HealthRouteWait ready = new HealthRouteWait(URI.create(baseUrl + healthPath));
+    GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))
+        .withNetworkMode("host")
+        .withEnv(spec.env(port))
+        .waitingFor(ready)
+        .withStartupTimeout(settings.readyTimeout());
+    if (!spec.command().isEmpty()) {
+      container.withCommand(spec.command(port).toArray(String[]::new));
+    }
+    long startNanos = System.nanoTime();
+    try {
+      container.start();
+    } catch (RuntimeException e) {
+      String log = ready.logAtFailure().isEmpty() ? logOf(container) : ready.logAtFailure();
+      container.stop();
+      throw new SutUnavailableException("the " + system + " container (" + image + ") did not become ready: " + rootMessage(e)
+          + ". The end of its log:\n" + (log.isBlank() ? "    (empty)" : ContainerEngine.tail(log, LOG_LINES))
+          + "\nNo load was sent.", e);
+    }
+    Duration startup = Duration.ofNanos(ready.readyNanos() - startNanos);
+    MemorySampler memory = MemorySampler.start(client, container.getContainerId());
+    try {
+      Long idle = memory.idle(IDLE_SAMPLE_TIMEOUT);
+      if (idle == null) {
+        throw new SutUnavailableException("the engine reported no memory figure for the " + system + " container within "
+            + IDLE_SAMPLE_TIMEOUT.toSeconds() + " s. No load was sent.");
+      }
+      return new ContainerSystem(container, memory, image, system, spec.goals(), baseUrl, startup, idle);
+    } catch (InterruptedException | RuntimeException e) {
+      memory.close();
+      container.stop();
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        throw new SutUnavailableException("interrupted while measuring the " + system + " container", e);
+      }
+      throw (RuntimeException) e;
+    }
+  }
+
+  @Override
+  public String baseUrl() {
+    return baseUrl;
+  }
+
+  @Override
+  public String mode() {
+    return "container";
+  }
+
+  @Override
+  public String description() {
+    return "container " + image + " (" + system + ") at " + baseUrl;
+  }
+
+  @Override
+  public Optional<ResourceProbes> probes() {
+    return Optional.of(new ResourceProbes(system, image, startup, idle, memory.peak(), memory.samples(), goals));
+  }
+
+  @Override
+  public void close() {
+    memory.close();
+    container.stop();
+  }
+
+  private static int freeLoopbackPort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new SutUnavailableException("no free loopback port for the container: " + e.getMessage(), e);
+    }
+  }
+
+  private static String logOf(GenericContainer<?> container) {
+    try {
+      return container.getContainerId() == null ? "" : container.getLogs();
+    } catch (RuntimeException e) {
+      return "(its log could not be read: " + e.getMessage() + ")";
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable cause = e;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    return cause.getMessage();
+  }
+}

@@ -1,0 +1,223 @@
+package loadsuite.container;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.spi.ToolProvider;
+import java.util.stream.Stream;
+import loadsuite.config.Targets;
+import loadsuite.config.TargetsException;
+import loadsuite.sut.StandInMain;
+import loadsuite.sut.SutUnavailableException;
+import org.testcontainers.images.builder.ImageFromDockerfile;
+
+/**
+ * Builds the systems' container images: {@code ./mvnw test-compile exec:java@images
+ * -Dsut.container.images=local|public}.
+ * <ul>
+ *   <li>local, with nothing pulled: a Java runtime linked from this JDK ({@code jlink}) FROM
+ *       scratch; CNCF Distribution from Debian's {@code docker-registry} binary; each stand-in
+ *       on that runtime;</li>
+ *   <li>public: each stand-in on {@code sut.container.jre-image} (pulled when missing).</li>
+ * </ul>
+ * FROM scratch images carry the shared libraries {@code ldd} lists, a minimal /etc/passwd and /tmp.
+ */
+public final class LocalImages {
+  /** The jlinked runtime under the local stand-in images. */
+  public static final String LOCAL_JRE = "loadsuite/jre:local";
+  /** The modules the stand-ins use (Undertow, XNIO, Jackson). */
+  private static final String MODULES = "java.base,java.logging,java.management,java.naming,java.net.http,java.sql,java.xml,jdk.unsupported";
+  private static final Path DISTRIBUTION = Path.of("/usr/bin/docker-registry");
+  /** The systems that have only a stand-in here, whose image is the stand-in itself. */
+  private static final List<String> STAND_IN_SYSTEMS = List.of("runtime");
+  /**
+   * A small heap and the serial collector: a stand-in is small, and its memory is measured
+   * against the system's goals.
+   */
+  private static final List<String> STAND_IN_JVM = List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:MaxRAM=512m",
+      "-XX:TieredStopAtLevel=1");
+  private static final Path WORK = Path.of("target", "images");
+
+  private LocalImages() {}
+
+  public static void main(String[] args) {
+    try {
+      ContainerSettings settings = ContainerSettings.read(Targets.load().sut().section("container"));
+      ContainerEngine.connect();
+      List<String> built = new ArrayList<>();
+      if (settings.images() == ContainerSettings.Images.LOCAL) {
+        built.add(build(LOCAL_JRE, jreContext()));
+        built.add(build(settings.system("registry").image(ContainerSettings.Images.LOCAL), distributionContext()));
+      }
+      String base = settings.images() == ContainerSettings.Images.LOCAL ? LOCAL_JRE : settings.jreImage();
+      for (String system : STAND_IN_SYSTEMS) {
+        built.add(build(settings.system(system).image(settings.images()), standInContext(system, base)));
+      }
+      System.out.println("built " + String.join(", ", built) + "; run with -Dsut.mode=container -Dsut.container.images="
+          + settings.images().key());
+    } catch (TargetsException | SutUnavailableException | IllegalStateException | UncheckedIOException e) {
+      System.err.println("\nNO IMAGE BUILT: " + e.getMessage() + "\n");
+      System.exit(1);
+    }
+  }
+
+  /** A build context: a Dockerfile and a folder whose files go into the image. */
+  private record Context(String dockerfile, Path folder) {}
+
+  private static String build(String image, Context context) {
+    long start = System.nanoTime();
+    try {
+      new ImageFromDockerfile(image, false)
+          .withFileFromString("Dockerfile", context.dockerfile())
+          .withFileFromPath("files", context.folder())
+          .get();
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("building " + image + " failed: " + e.getMessage(), e);
+    }
+    System.out.printf(Locale.ROOT, "%s built in %.1f s%n", image, (System.nanoTime() - start) / 1e9);
+    return image;
+  }
+
+  private static Context jreContext() {
+    Path files = fresh("jre");
+    Path java = files.resolve("opt/java");
+    ToolProvider jlink = ToolProvider.findFirst("jlink")
+        .orElseThrow(() -> new IllegalStateException("jlink is missing: run Maven with a full JDK (not a JRE)"));
+    int exit = jlink.run(System.out, System.err, "--add-modules", MODULES, "--strip-debug", "--no-header-files",
+        "--no-man-pages", "--compress=2", "--output", java.toString());
+    if (exit != 0) {
+      throw new IllegalStateException("jlink failed with exit code " + exit);
+    }
+    List<Path> programs = new ArrayList<>(List.of(java.resolve("bin/java")));
+    try (Stream<Path> libraries = Files.walk(java.resolve("lib"))) {
+      libraries.filter(p -> p.toString().endsWith(".so")).forEach(programs::add);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    copyLibraries(programs, files);
+    write(files.resolve("etc/passwd"), "root:x:0:0:root:/:/sbin/nologin\nnobody:x:65534:65534:nobody:/:/sbin/nologin\n");
+    write(files.resolve("tmp/.keep"), "");
+    return new Context(dockerfile("scratch", "ENV PATH=/opt/java/bin JAVA_HOME=/opt/java"), files);
+  }
+
+  private static Context distributionContext() {
+    if (!Files.isExecutable(DISTRIBUTION)) {
+      throw new IllegalStateException(DISTRIBUTION + " is missing: install Debian's package docker-registry"
+          + " (apt-get install docker-registry)");
+    }
+    Path files = fresh("distribution");
+    copy(DISTRIBUTION, files.resolve("bin/registry"));
+    copyLibraries(List.of(DISTRIBUTION), files);
+    // as registry:2 ships it: filesystem storage, deletes allowed, no auth; REGISTRY_HTTP_ADDR sets the address
+    write(files.resolve("etc/docker/registry/config.yml"), String.join("\n",
+        "version: 0.1",
+        "log:",
+        "  fields:",
+        "    service: registry",
+        "storage:",
+        "  filesystem:",
+        "    rootdirectory: /var/lib/registry",
+        "  delete:",
+        "    enabled: true",
+        "http:",
+        "  addr: :5000",
+        ""));
+    write(files.resolve("var/lib/registry/.keep"), "");
+    write(files.resolve("tmp/.keep"), "");
+    return new Context(dockerfile("scratch", "ENTRYPOINT [\"/bin/registry\"]",
+        "CMD [\"serve\", \"/etc/docker/registry/config.yml\"]"), files);
+  }
+
+  private static Context standInContext(String system, String base) {
+    Path files = fresh("stand-in-" + system);
+    Path classes = Path.of("target", "test-classes");
+    Path classpath = Path.of("target", "stand-in.classpath");
+    if (!Files.isDirectory(classes) || !Files.isRegularFile(classpath)) {
+      throw new IllegalStateException("target/test-classes or target/stand-in.classpath is missing: run"
+          + " ./mvnw test-compile exec:java@images (test-compile first)");
+    }
+    copyTree(classes, files.resolve("app/classes"));
+    for (String jar : read(classpath).strip().split(java.io.File.pathSeparator)) {
+      Path path = Path.of(jar);
+      copy(path, files.resolve("app/lib").resolve(path.getFileName()));
+    }
+    List<String> entrypoint = new ArrayList<>(List.of("java"));
+    entrypoint.addAll(STAND_IN_JVM);
+    entrypoint.addAll(List.of("-cp", "/app/classes:/app/lib/*", StandInMain.class.getName()));
+    return new Context(dockerfile(base,
+        "ENTRYPOINT [" + String.join(", ", entrypoint.stream().map(a -> "\"" + a + "\"").toList()) + "]",
+        "CMD [\"" + system + "\", \"127.0.0.1\", \"8080\"]"), files);
+  }
+
+  /** A Dockerfile that puts the context's files/ folder at the root of {@code base}, then {@code instructions}. */
+  private static String dockerfile(String base, String... instructions) {
+    List<String> lines = new ArrayList<>(List.of("FROM " + base, "COPY files/ /"));
+    lines.addAll(List.of(instructions));
+    return String.join("\n", lines) + "\n";
+  }
+
+  private static void copyLibraries(List<Path> programs, Path files) {
+    Path own = files.toAbsolutePath();
+    for (Path library : SharedLibraries.of(programs)) {
+      // the runtime's own libraries (libjli.so) are in it already
+      if (!library.normalize().startsWith(own)) {
+        copy(library, files.resolve(library.toString().substring(1)));
+      }
+    }
+  }
+
+  private static Path fresh(String name) {
+    Path folder = WORK.resolve(name);
+    try {
+      if (Files.exists(folder)) {
+        try (Stream<Path> old = Files.walk(folder)) {
+          old.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+      return Files.createDirectories(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot prepare " + folder, e);
+    }
+  }
+
+  private static void copyTree(Path from, Path to) {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        copy(file, to.resolve(from.relativize(file).toString()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Copies the file's content (following links) with its permissions. */
+  private static void copy(Path from, Path to) {
+    try {
+      Files.createDirectories(to.getParent());
+      Files.copy(from, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot copy " + from + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void write(Path file, String text) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,57 @@
+package loadsuite.results;
+
+import java.util.List;
+import java.util.Locale;
+import loadsuite.container.ResourceProbes;
+import loadsuite.sut.SystemUnderTest;
+
+/** The resource probes of a run for its summary, and their goals judged, like the latency goals. */
+final class ProbeResults {
+  private static final String ORIGIN = "targets.conf sut.container";
+
+  private ProbeResults() {}
+
+  static RunSummary.Probes summary(SystemUnderTest sut) {
+    return sut.probes()
+        .map(p -> new RunSummary.Probes(true, null, p.image(), p.startup().toNanos() / 1e6, p.idleMemoryBytes(),
+            p.peakMemoryBytes(), p.samples()))
+        .orElseGet(() -> new RunSummary.Probes(false, sut.mode() + " mode: startup time and memory are measured"
+            + " only for a container the suite starts (-Dsut.mode=container)", null, null, null, null, null));
+  }
+
+  static List<RunSummary.GoalResult> goals(SystemUnderTest sut) {
+    return sut.probes().map(ProbeResults::judge).orElse(List.of());
+  }
+
+  private static List<RunSummary.GoalResult> judge(ResourceProbes p) {
+    var goals = p.goals();
+    double startupMs = p.startup().toNanos() / 1e6;
+    return List.of(
+        result(p, "startup", goals.startupText(), startupMs, startupMs < goals.startup().toNanos() / 1e6,
+            String.format(Locale.ROOT, "%.0f ms", startupMs)),
+        result(p, "idle-memory", goals.idleMemoryText(), p.idleMemoryBytes(), p.idleMemoryBytes() < goals.idleMemoryBytes(),
+            mib(p.idleMemoryBytes())),
+        result(p, "peak-memory", goals.peakMemoryText(), p.peakMemoryBytes(), p.peakMemoryBytes() < goals.peakMemoryBytes(),
+            mib(p.peakMemoryBytes()) + " (highest of " + p.samples() + " samples)"));
+  }
+
+  private static RunSummary.GoalResult result(ResourceProbes p, String metric, String threshold, double actual, boolean met,
+      String measured) {
+    String of = metric + " of the " + p.system() + " container";
+    return new RunSummary.GoalResult(of + " < " + threshold, RunSummary.CONTAINER_SCOPE, metric, threshold, actual, met,
+        of + " was " + measured + "; goal < " + threshold, ORIGIN);
+  }
+
+  private static String mib(long bytes) {
+    return String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
+  }
+
+  /** The console line of the probes. */
+  static String render(RunSummary.Probes probes) {
+    if (!probes.measured()) {
+      return "container probes: not measured (" + probes.reason() + ")\n";
+    }
+    return String.format(Locale.ROOT, "container %s: startup %.0f ms, memory idle %s, peak %s (%d samples)%n",
+        probes.image(), probes.startupMs(), mib(probes.idleMemoryBytes()), mib(probes.peakMemoryBytes()), probes.samples());
+  }
+}
