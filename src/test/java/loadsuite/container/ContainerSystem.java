@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import loadsuite.sut.SutUnavailableException;
 import loadsuite.sut.SystemUnderTest;
@@ -57,7 +58,6 @@ public final class ContainerSystem implements SystemUnderTest {
     if (!spec.command().isEmpty()) {
       container.withCommand(spec.command(port).toArray(String[]::new));
     }
-    long startNanos = System.nanoTime();
     try {
       container.start();
     } catch (RuntimeException e) {
@@ -67,7 +67,8 @@ public final class ContainerSystem implements SystemUnderTest {
           + ". The end of its log:\n" + (log.isBlank() ? "    (empty)" : ContainerEngine.tail(log, LOG_LINES))
           + "\nNo load was sent.", e);
     }
-    Duration startup = Duration.ofNanos(ready.readyNanos() - startNanos);
+    // from the engine's start of the process, not from Testcontainers' inspect and create calls before it
+    Duration startup = Duration.between(Instant.parse(container.getContainerInfo().getState().getStartedAt()), ready.readyAt());
     MemorySampler memory = MemorySampler.start(client, container.getContainerId());
     try {
       Long idle = memory.idle(IDLE_SAMPLE_TIMEOUT);

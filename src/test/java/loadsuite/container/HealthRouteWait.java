@@ -19,15 +19,16 @@ final class HealthRouteWait extends AbstractWaitStrategy {
 
   private final URI url;
   private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-  private volatile long readyNanos;
+  private volatile java.time.Instant readyAt;
   private volatile String logAtFailure = "";
 
   HealthRouteWait(URI url) {
     this.url = url;
   }
 
-  long readyNanos() {
-    return readyNanos;
+  /** When the health route first answered, on the wall clock the engine's timestamps use. */
+  java.time.Instant readyAt() {
+    return readyAt;
   }
 
   /** The container's log when it failed to become ready (read then: it may be gone afterwards). */
@@ -51,7 +52,7 @@ final class HealthRouteWait extends AbstractWaitStrategy {
     while (System.nanoTime() < deadline) {
       try {
         client.send(request, HttpResponse.BodyHandlers.discarding());
-        readyNanos = System.nanoTime();
+        readyAt = java.time.Instant.now();
         return;
       } catch (IOException notYet) {
         if (!waitStrategyTarget.isRunning()) {
