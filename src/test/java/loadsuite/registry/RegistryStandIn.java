@@ -4,7 +4,7 @@ import io.undertow.Handlers;
 import io.undertow.UndertowOptions;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.handlers.BlockingHandler;
-import loadsuite.sut.StandInServer;
+import loadsuite.standin.StandInServer;
 import loadsuite.sut.SystemUnderTest;
 
 /**

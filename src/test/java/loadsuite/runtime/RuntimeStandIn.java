@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import loadsuite.sut.StandInServer;
+import loadsuite.standin.StandInServer;
 import loadsuite.sut.SystemUnderTest;
 
 /**

@@ -1,4 +1,4 @@
-package loadsuite.sut;
+package loadsuite.standin;
 
 import io.undertow.Handlers;
 import io.undertow.Undertow;
