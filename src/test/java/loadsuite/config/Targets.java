@@ -6,6 +6,8 @@ import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -20,6 +22,13 @@ import java.util.TreeSet;
 public final class Targets {
   /** System property naming another targets file. */
   public static final String FILE_PROPERTY = "targets";
+  /**
+   * The key of a profile that holds every sustained workload of every system that long (the soak
+   * profile's 4h); {@code -Dsoak-duration=8h} sets it for the chosen profile.
+   */
+  public static final String SOAK_DURATION = "soak-duration";
+  /** System property holding values as HOCON text, for keys a property name cannot carry (see {@link #overridesText}). */
+  public static final String OVERRIDES_PROPERTY = "overrides";
 
   private final Config root;
   private final Config profile;
@@ -73,15 +82,47 @@ public final class Targets {
     Config profile;
     try {
       profile = root.getConfig("profiles." + profileName);
-      for (String system : profile.root().keySet()) {
-        if (overrides.hasPath(system)) {
-          profile = overrides.withOnlyPath(system).withFallback(profile);
+      Set<String> profileKeys = new TreeSet<>(profile.root().keySet());
+      profileKeys.add(SOAK_DURATION);
+      for (String key : profileKeys) {
+        if (overrides.hasPath(key)) {
+          profile = overrides.withOnlyPath(key).withFallback(profile);
         }
       }
+      Config text = overridesText(properties.getProperty(OVERRIDES_PROPERTY), profileKeys, profileName);
+      profile = text.withFallback(profile);
     } catch (ConfigException e) {
       throw new TargetsException(file + ": profile '" + profileName + "': " + e.getMessage(), e);
     }
     return new Targets(root, profile, profileName, file);
+  }
+
+  /**
+   * {@code -Doverrides=} holds values as HOCON text relative to the profile, for keys that a
+   * property's name cannot carry (Gatling's Maven plugin drops a name with a space):
+   * {@code -Doverrides='runtime.sustained.goals."GET /simple".p95 = 10ms, runtime.sustained.rate = 60/s'}.
+   */
+  private static Config overridesText(String text, Set<String> profileKeys, String profileName) {
+    if (text == null || text.isBlank()) {
+      return ConfigFactory.empty();
+    }
+    // Gatling's Maven plugin hands the value to its fork with each quote escaped (\"); HOCON has no
+    // backslash outside a quoted string, so the escape is undone here
+    text = text.replace("\\\"", "\"");
+    Config parsed;
+    try {
+      parsed = ConfigFactory.parseString(text, ConfigParseOptions.defaults().setOriginDescription("-D" + OVERRIDES_PROPERTY));
+    } catch (ConfigException e) {
+      throw new TargetsException("-D" + OVERRIDES_PROPERTY + "='" + text + "' is not HOCON: " + e.getMessage()
+          + "; write it as -D" + OVERRIDES_PROPERTY + "='runtime.sustained.goals.\"GET /simple\".p95 = 10ms'", e);
+    }
+    for (String key : parsed.root().keySet()) {
+      if (!profileKeys.contains(key)) {
+        throw new TargetsException("-D" + OVERRIDES_PROPERTY + " sets '" + key + "', which is not a system of the profile '"
+            + profileName + "' (" + String.join(", ", profileKeys) + "); its paths start with a system, such as runtime.sustained.rate");
+      }
+    }
+    return parsed;
   }
 
   public String profileName() {
@@ -94,7 +135,15 @@ public final class Targets {
 
   /** The systems of the chosen profile (runtime, registry, …). */
   public Set<String> systems() {
-    return new TreeSet<>(profile.root().keySet());
+    Set<String> systems = new TreeSet<>(profile.root().keySet());
+    systems.remove(SOAK_DURATION);
+    return systems;
+  }
+
+  /** How long every sustained workload is held, when the profile (or {@code -Dsoak-duration=}) says. */
+  public Optional<Duration> soakDuration() {
+    Section section = new Section(profile, "profiles." + profileName, file);
+    return section.has(SOAK_DURATION) ? Optional.of(section.duration(SOAK_DURATION)) : Optional.empty();
   }
 
   /** The workloads of one system in the chosen profile. */

@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
-import loadsuite.Suite;
 import loadsuite.load.Shape;
 import loadsuite.load.Workload;
+import loadsuite.suite.Suite;
+import loadsuite.system.SystemCatalog;
+import loadsuite.system.SystemSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +21,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class TargetsTest {
   private static final Path FILE = Path.of("targets.conf");
+  /** A system whose stand-in must never start: bad input stops the run first. */
+  private static final SystemSpec NO_SYSTEM = SystemSpec.named("runtime", "none")
+      .service(new loadsuite.system.Service("runtime", "/health", loadsuite.standin.StandIn.class, (host, port, workload) -> {
+        throw new AssertionError("no system may start on bad input");
+      }, loadsuite.system.Service.LocalImage.STAND_IN))
+      .build();
 
   @TempDir Path dir;
 
@@ -28,12 +36,16 @@ class TargetsTest {
       properties.setProperty(keyValues[i], keyValues[i + 1]);
     }
     Targets targets = Targets.load(FILE, properties);
-    Suite.validate(targets);
+    Suite.validate(targets, SystemCatalog.all());
     return targets;
   }
 
+  private static Suite.Plan plan(Targets targets, String system, String workload) {
+    return Suite.plan(targets, SystemCatalog.named(system), workload);
+  }
+
   private static Workload workload(Targets targets, String name) {
-    return Suite.read(targets.workload("runtime", name)).workload();
+    return plan(targets, "runtime", name).workload();
   }
 
   @ParameterizedTest
@@ -67,34 +79,97 @@ class TargetsTest {
   @Test
   void registrySizesAreBytesWithTheirUnits() {
     Targets nightly = load("profile", "nightly", "registry.blobs.blob-size", "4MB");
-    Workload uploads = Suite.read(nightly.workload("registry", "uploads")).workload();
-    assertThat(uploads.requireBlobSize()).isEqualTo(1 << 20);
+    Workload uploads = plan(nightly, "registry", "uploads").workload();
+    assertThat(uploads.keys().toString()).contains("blobSize=1048576");
     assertThat(uploads.connections()).isEqualTo(100);
-    assertThat(Suite.read(nightly.workload("registry", "blobs")).workload().requireBlobSize()).isEqualTo(4_000_000);
-    Workload push = Suite.read(nightly.workload("registry", "push")).workload();
-    assertThat(push.requireLayerSize()).isEqualTo(2 << 20);
-    assertThat(push.requireLayerCount()).isEqualTo(3);
+    assertThat(plan(nightly, "registry", "blobs").workload().keys().toString()).contains("blobSize=4000000");
+    assertThat(plan(nightly, "registry", "push").workload().keys().toString()).contains("layerCount=3", "layerSize=2097152");
   }
 
   @Test
-  void aRegistryWorkloadWithoutItsSizeSaysWhichKeyIsMissing() {
-    assertThatThrownBy(() -> workload(load(), "sustained").requireBlobSize())
+  void aKeyOfOneSystemOnAnotherSystemsWorkloadIsRefused() {
+    assertThatThrownBy(() -> load("runtime.sustained.blob-size", "1MiB"))
         .isInstanceOf(TargetsException.class)
-        .hasMessageContaining("missing key 'runtime.sustained.blob-size': expected a size such as 1MiB");
+        .hasMessageContaining("unknown key 'runtime.sustained.blob-size'");
+    assertThatThrownBy(() -> load("registry.pull.blob-size", "1MiB"))
+        .isInstanceOf(TargetsException.class)
+        .hasMessageContaining("unknown key 'registry.pull.blob-size'");
   }
 
   @Test
-  void soakHoldsTheSustainedShapeForHoursAndItsDurationCanBeOverridden() {
-    assertThat(((Shape.Sustained) workload(load("profile", "soak"), "sustained").shape()).duration()).isEqualTo(Duration.ofHours(4));
-    Targets eightHours = load("profile", "soak", "runtime.sustained.duration", "8h");
-    assertThat(((Shape.Sustained) workload(eightHours, "sustained").shape()).duration()).isEqualTo(Duration.ofHours(8));
+  void aMissingKeyOfTheSystemIsNamed() throws IOException {
+    String text = Files.readString(FILE).replace("        write-percent = 10%\n", "");
+    Path file = Files.writeString(dir.resolve("targets.conf"), text);
+    Properties properties = new Properties();
+    properties.setProperty("profile", "nightly");
+    assertThatThrownBy(() -> Suite.validate(Targets.load(file, properties), SystemCatalog.all()))
+        .isInstanceOf(TargetsException.class)
+        .hasMessageContaining("missing key 'registry.mixed.write-percent'");
+  }
+
+  @Test
+  void aWorkloadWithoutASimulationOrASystemOfNoneIsRefused() {
+    assertThatThrownBy(() -> load("runtime.warp.shape", "sustained"))
+        .isInstanceOf(TargetsException.class)
+        .hasMessageContaining("the runtime system has no workload 'warp'");
+    assertThatThrownBy(() -> load("profiles.smoke.cache.get.shape", "sustained"))
+        .isInstanceOf(TargetsException.class)
+        .hasMessageContaining("'cache', which is not a system of the suite");
+  }
+
+  @Test
+  void soakHoldsEverySustainedWorkloadOfEverySystemForHours() {
+    Targets soak = load("profile", "soak");
+    for (SystemSpec system : SystemCatalog.all()) {
+      for (String name : soak.workloads(system.name())) {
+        if (plan(soak, system.name(), name).workload().shape() instanceof Shape.Sustained sustained) {
+          assertThat(sustained.duration()).as(system.name() + "." + name).isEqualTo(Duration.ofHours(4));
+        }
+      }
+    }
+    assertThat(plan(soak, "registry", "manifests").workload().shape()).isInstanceOf(Shape.Sustained.class);
+    assertThat(workload(soak, "spike").shape()).isInstanceOf(Shape.Spike.class);
+    Targets eightHours = load("profile", "soak", "soak-duration", "8h");
+    assertThat(((Shape.Sustained) plan(eightHours, "registry", "pull").workload().shape()).duration()).isEqualTo(Duration.ofHours(8));
+    Targets nightlyHeld = load("profile", "nightly", "soak-duration", "2h");
+    assertThat(((Shape.Sustained) workload(nightlyHeld, "sustained").shape()).duration()).isEqualTo(Duration.ofHours(2));
+    assertThat(((Shape.Sustained) workload(load("profile", "nightly"), "sustained").shape()).duration()).isEqualTo(Duration.ofSeconds(60));
+    assertThatThrownBy(() -> load("profile", "soak", "soak-duration", "long"))
+        .isInstanceOf(TargetsException.class).hasMessageContaining("'profiles.soak.soak-duration' must be a duration above zero");
+  }
+
+  @Test
+  void overridesCarryKeysThatAPropertyNameCannot() {
+    Targets targets = load("overrides", "runtime.handlers.goals.\"GET /simple\".p95 = 7ms, runtime.handlers.rate = 61/s");
+    assertThat(plan(targets, "runtime", "handlers").goals())
+        .anySatisfy(goal -> {
+          assertThat(goal.scope()).isEqualTo("GET /simple");
+          assertThat(goal.threshold()).isEqualTo("7ms");
+        });
+    assertThat(((Shape.Sustained) workload(targets, "handlers").shape()).rate()).isEqualTo(new Rate(61));
+    assertThatThrownBy(() -> load("overrides", "sut.mode = external"))
+        .isInstanceOf(TargetsException.class).hasMessageContaining("-Doverrides sets 'sut', which is not a system of the profile");
+    assertThatThrownBy(() -> load("overrides", "runtime.sustained.goals.\"GET /x\" {"))
+        .isInstanceOf(TargetsException.class).hasMessageContaining("-Doverrides is not HOCON");
+  }
+
+  @Test
+  void anOptionThatMavensPluginDroppedIsFoundOnItsCommandLine() {
+    Properties received = new Properties();
+    received.setProperty("runtime.sustained.rate", "60/s");
+    received.setProperty("overrides", "runtime.sustained.goals.\"GET");
+    java.util.Set<String> roots = java.util.Set.of("runtime", "sut", "overrides");
+    String commandLine = " gatling:test -Dgatling.simulationClass=x -Druntime.sustained.rate=60/s"
+        + " -Druntime.sustained.goals.\"GET /nope\".p95=10ms -Doverrides=runtime.sustained.goals.\"GET /simple\".p95=1ms";
+    assertThat(DroppedOverrides.find(commandLine, received, roots)).containsExactly("-Druntime.sustained.goals.\"GET");
+    assertThat(DroppedOverrides.find(null, received, roots)).isEmpty();
   }
 
   @Test
   void anyValueOfTheChosenProfileCanBeOverriddenByItsPath() {
     Targets targets = load("profile", "nightly", "runtime.sustained.rate", "2500/s", "runtime.sustained.goals.global.p95", "15ms");
     assertThat(((Shape.Sustained) workload(targets, "sustained").shape()).rate()).isEqualTo(new Rate(2500));
-    assertThat(Suite.read(targets.workload("runtime", "sustained")).goals())
+    assertThat(plan(targets, "runtime", "sustained").goals())
         .anySatisfy(goal -> assertThat(goal.threshold()).isEqualTo("15ms"));
   }
 
@@ -154,9 +229,7 @@ class TargetsTest {
   void badValuesNameTheKeyAndWhatIsExpected(String key, String value, String message) {
     assertThatThrownBy(() -> {
       Targets targets = load(key, value);
-      loadsuite.sut.SystemsUnderTest.start(targets.sut(), "runtime", "/health", (host, port) -> {
-        throw new AssertionError("no system may start on bad input");
-      });
+      loadsuite.sut.SystemsUnderTest.start(targets.sut(), NO_SYSTEM, workload(targets, "sustained"));
     }).isInstanceOf(TargetsException.class).hasMessageContaining(message);
   }
 
@@ -167,7 +240,7 @@ class TargetsTest {
     int line = lineOf(text, "peak-rate = 5000 per second");
     Properties properties = new Properties();
     properties.setProperty("profile", "nightly");
-    assertThatThrownBy(() -> Suite.validate(Targets.load(file, properties)))
+    assertThatThrownBy(() -> Suite.validate(Targets.load(file, properties), SystemCatalog.all()))
         .isInstanceOf(TargetsException.class)
         .hasMessageContaining("targets.conf: " + line)
         .hasMessageContaining("'runtime.spike.peak-rate' must be a rate above zero such as 1000/s, got '5000 per second'");
@@ -179,7 +252,7 @@ class TargetsTest {
     Path file = Files.writeString(dir.resolve("targets.conf"), text);
     Properties properties = new Properties();
     properties.setProperty("profile", "nightly");
-    assertThatThrownBy(() -> Suite.validate(Targets.load(file, properties)))
+    assertThatThrownBy(() -> Suite.validate(Targets.load(file, properties), SystemCatalog.all()))
         .isInstanceOf(TargetsException.class)
         .hasMessageContaining("targets.conf: missing key 'runtime.spike.peak-duration'");
   }

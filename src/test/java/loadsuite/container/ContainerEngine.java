@@ -80,7 +80,7 @@ public final class ContainerEngine {
     }
   }
 
-  static boolean hasImage(DockerClient client, String image) {
+  public static boolean hasImage(DockerClient client, String image) {
     try {
       client.inspectImageCmd(image).exec();
       return true;

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
+import loadsuite.config.TargetsException;
 import loadsuite.config.Section;
 
 /**
@@ -12,7 +14,7 @@ import loadsuite.config.Section;
  * a container may take to answer, and each system's image, environment, command and probe goals.
  */
 public record ContainerSettings(Images images, Duration readyTimeout, Duration pullTimeout, String jreImage,
-    Map<String, SystemImage> systems) {
+    Map<String, ServiceImage> services) {
 
   /** Where the images come from. */
   public enum Images {
@@ -26,8 +28,8 @@ public record ContainerSettings(Images images, Duration readyTimeout, Duration p
     }
   }
 
-  /** One system's container: {@code {port}} in its environment and command is the port the suite chose. */
-  public record SystemImage(String system, Map<Images, String> image, Map<String, String> env, List<String> command,
+  /** One service's container: {@code {port}} in its environment and command is the port the suite chose. */
+  public record ServiceImage(String key, Map<Images, String> image, Map<String, String> env, List<String> command,
       ProbeGoals goals) {
 
     public String image(Images images) {
@@ -49,7 +51,14 @@ public record ContainerSettings(Images images, Duration readyTimeout, Duration p
   public record ProbeGoals(Duration startup, long idleMemoryBytes, long peakMemoryBytes, String startupText,
       String idleMemoryText, String peakMemoryText) {}
 
-  /** Reads and validates the whole block, so that a mistake in it stops any run, whatever the mode. */
+  /** Keys of the block that are settings, not systems. */
+  private static final List<String> SETTINGS = List.of("images", "ready-timeout", "pull-timeout", "jre-image");
+
+  /**
+   * Reads and validates the whole block, so that a mistake in it stops any run, whatever the mode.
+   * A system of one service has its container block under its name; a system of several has one
+   * block per service under its name ({@code freightliner { api {…}, source {…} }}).
+   */
   public static ContainerSettings read(Section container) {
     String imagesText = container.string("images");
     Images images = switch (imagesText.trim()) {
@@ -60,29 +69,37 @@ public record ContainerSettings(Images images, Duration readyTimeout, Duration p
     Duration readyTimeout = container.duration("ready-timeout");
     Duration pullTimeout = container.duration("pull-timeout");
     String jreImage = container.string("jre-image");
-    Map<String, SystemImage> systems = new LinkedHashMap<>();
-    for (String key : container.keys()) {
-      if (!List.of("images", "ready-timeout", "pull-timeout", "jre-image").contains(key)) {
-        systems.put(key, system(key, container.section(key)));
+    Map<String, ServiceImage> services = new LinkedHashMap<>();
+    for (String system : container.keys()) {
+      if (SETTINGS.contains(system)) {
+        continue;
+      }
+      Section block = container.section(system);
+      if (block.keys().contains("image")) {
+        services.put(system, service(system, block));
+      } else {
+        for (String service : block.keys()) {
+          services.put(system + "." + service, service(system + "." + service, block.section(service)));
+        }
+        block.rejectUnknownKeys();
       }
     }
     container.rejectUnknownKeys();
-    return new ContainerSettings(images, readyTimeout, pullTimeout, jreImage, Map.copyOf(systems));
+    return new ContainerSettings(images, readyTimeout, pullTimeout, jreImage, Map.copyOf(services));
   }
 
-  /** The container of {@code system}, or an error naming the systems that have one. */
-  public SystemImage system(String system) {
-    SystemImage image = systems.get(system);
+  /** The container of a service by its key ({@code registry}, {@code freightliner.source}), or an error naming those there are. */
+  public ServiceImage service(String key) {
+    ServiceImage image = services.get(key);
     if (image == null) {
-      throw new loadsuite.config.TargetsException("sut.container has no block for the " + system + " system; it has "
-          + String.join(", ", new java.util.TreeSet<>(systems.keySet())) + ": add sut.container." + system
+      throw new TargetsException("sut.container has no block for " + key + "; it has "
+          + String.join(", ", new TreeSet<>(services.keySet())) + ": add sut.container." + key
           + " { image { public = …, local = … }, env {}, command = [], goals { … } }");
     }
     return image;
   }
 
-  private static SystemImage system(String system, Section section) {
-    Section imageSection = section.section("image");
+  private static ServiceImage service(String key, Section section) {    Section imageSection = section.section("image");
     Map<Images, String> image = new LinkedHashMap<>();
     for (Images images : Images.values()) {
       String name = imageSection.string(images.key());
@@ -99,6 +116,6 @@ public record ContainerSettings(Images images, Duration readyTimeout, Duration p
         goals.string("startup"), goals.string("idle-memory"), goals.string("peak-memory"));
     goals.rejectUnknownKeys();
     section.rejectUnknownKeys();
-    return new SystemImage(system, Map.copyOf(image), env, command, probeGoals);
+    return new ServiceImage(key, Map.copyOf(image), env, command, probeGoals);
   }
 }

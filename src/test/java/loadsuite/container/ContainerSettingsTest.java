@@ -25,7 +25,7 @@ class ContainerSettingsTest {
   void theDefaultsArePublicImagesWithTheSeedsGoals() {
     ContainerSettings settings = read();
     assertThat(settings.images()).isEqualTo(ContainerSettings.Images.PUBLIC);
-    ContainerSettings.SystemImage registry = settings.system("registry");
+    ContainerSettings.ServiceImage registry = settings.service("registry");
     assertThat(registry.image(ContainerSettings.Images.PUBLIC)).isEqualTo("registry:2");
     assertThat(registry.image(ContainerSettings.Images.LOCAL)).isEqualTo("loadsuite/distribution:local");
     assertThat(registry.goals().startup()).isEqualTo(Duration.ofSeconds(2));
@@ -35,19 +35,19 @@ class ContainerSettingsTest {
   @Test
   void thePortTheSuiteChoseGoesIntoEnvironmentAndCommand() {
     ContainerSettings settings = read();
-    assertThat(settings.system("registry").env(41234)).isEqualTo(Map.of("REGISTRY_HTTP_ADDR", "127.0.0.1:41234"));
-    assertThat(settings.system("runtime").command(41234)).isEqualTo(List.of("runtime", "127.0.0.1", "41234"));
+    assertThat(settings.service("registry").env(41234)).isEqualTo(Map.of("REGISTRY_HTTP_ADDR", "127.0.0.1:41234"));
+    assertThat(settings.service("runtime").command(41234)).isEqualTo(List.of("127.0.0.1", "41234"));
   }
 
   @Test
   void aCommandFromTheCommandLineIsSplitAtSpaces() {
-    assertThat(read("sut.container.runtime.command", "runtime  127.0.0.1 {port}").system("runtime").command(80))
-        .isEqualTo(List.of("runtime", "127.0.0.1", "80"));
+    assertThat(read("sut.container.runtime.command", "127.0.0.1  {port}").service("runtime").command(80))
+        .isEqualTo(List.of("127.0.0.1", "80"));
   }
 
   @Test
   void anImageOfTheUsersOwnReplacesTheDefault() {
-    assertThat(read("sut.container.registry.image.public", "mycorp/registry:3.1").system("registry")
+    assertThat(read("sut.container.registry.image.public", "mycorp/registry:3.1").service("registry")
         .image(ContainerSettings.Images.PUBLIC)).isEqualTo("mycorp/registry:3.1");
   }
 
@@ -68,7 +68,7 @@ class ContainerSettingsTest {
 
   @Test
   void aSystemWithoutAContainerBlockIsNamed() {
-    assertThatThrownBy(() -> read().system("packs"))
-        .isInstanceOf(TargetsException.class).hasMessageContaining("sut.container has no block for the packs system");
+    assertThatThrownBy(() -> read().service("packs"))
+        .isInstanceOf(TargetsException.class).hasMessageContaining("sut.container has no block for packs");
   }
 }

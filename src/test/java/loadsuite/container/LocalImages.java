@@ -5,13 +5,17 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
 import loadsuite.config.Targets;
 import loadsuite.config.TargetsException;
-import loadsuite.sut.StandInMain;
+import loadsuite.system.Service;
+import loadsuite.system.SystemCatalog;
+import loadsuite.system.SystemSpec;
 import loadsuite.sut.SutUnavailableException;
 import org.testcontainers.images.builder.ImageFromDockerfile;
 
@@ -32,8 +36,6 @@ public final class LocalImages {
   /** The modules the stand-ins use (Undertow, XNIO, Jackson). */
   private static final String MODULES = "java.base,java.logging,java.management,java.naming,java.net.http,java.sql,java.xml,jdk.unsupported";
   private static final Path DISTRIBUTION = Path.of("/usr/bin/docker-registry");
-  /** The systems that have only a stand-in here, whose image is the stand-in itself. */
-  private static final List<String> STAND_IN_SYSTEMS = List.of("runtime");
   /**
    * A small heap and the serial collector: a stand-in is small, and its memory is measured
    * against the system's goals.
@@ -41,6 +43,8 @@ public final class LocalImages {
   private static final List<String> STAND_IN_JVM = List.of("-XX:+UseSerialGC", "-Xss512k", "-XX:MaxRAM=512m",
       "-XX:TieredStopAtLevel=1");
   private static final Path WORK = Path.of("target", "images");
+  /** What every stand-in may use besides its own package (ArchitectureTest holds them to it). */
+  public static final List<String> SHARED_PACKAGES = List.of("loadsuite.standin", "loadsuite.oci");
 
   private LocalImages() {}
 
@@ -48,16 +52,28 @@ public final class LocalImages {
     try {
       ContainerSettings settings = ContainerSettings.read(Targets.load().sut().section("container"));
       ContainerEngine.connect();
-      List<String> built = new ArrayList<>();
-      if (settings.images() == ContainerSettings.Images.LOCAL) {
-        built.add(build(LOCAL_JRE, jreContext()));
-        built.add(build(settings.system("registry").image(ContainerSettings.Images.LOCAL), distributionContext()));
+      boolean local = settings.images() == ContainerSettings.Images.LOCAL;
+      String base = local ? LOCAL_JRE : settings.jreImage();
+      Map<String, Context> images = new LinkedHashMap<>();
+      if (local) {
+        images.put(LOCAL_JRE, jreContext());
       }
-      String base = settings.images() == ContainerSettings.Images.LOCAL ? LOCAL_JRE : settings.jreImage();
-      for (String system : STAND_IN_SYSTEMS) {
-        built.add(build(settings.system(system).image(settings.images()), standInContext(system, base)));
+      for (SystemSpec system : SystemCatalog.all()) {
+        for (Service service : system.services()) {
+          String image = settings.service(system.containerKey(service)).image(settings.images());
+          switch (service.localImage()) {
+            case STAND_IN -> images.putIfAbsent(image, standInContext(service.standInClass(), base));
+            // public mode pulls Distribution's own image (registry:2)
+            case DISTRIBUTION -> {
+              if (local) {
+                images.putIfAbsent(image, distributionContext());
+              }
+            }
+          }
+        }
       }
-      System.out.println("built " + String.join(", ", built) + "; run with -Dsut.mode=container -Dsut.container.images="
+      images.forEach(LocalImages::build);
+      System.out.println("built " + String.join(", ", images.keySet()) + "; run with -Dsut.mode=container -Dsut.container.images="
           + settings.images().key());
     } catch (TargetsException | SutUnavailableException | IllegalStateException | UncheckedIOException e) {
       System.err.println("\nNO IMAGE BUILT: " + e.getMessage() + "\n");
@@ -68,7 +84,7 @@ public final class LocalImages {
   /** A build context: a Dockerfile and a folder whose files go into the image. */
   private record Context(String dockerfile, Path folder) {}
 
-  private static String build(String image, Context context) {
+  private static void build(String image, Context context) {
     long start = System.nanoTime();
     try {
       new ImageFromDockerfile(image, false)
@@ -79,7 +95,6 @@ public final class LocalImages {
       throw new IllegalStateException("building " + image + " failed: " + e.getMessage(), e);
     }
     System.out.printf(Locale.ROOT, "%s built in %.1f s%n", image, (System.nanoTime() - start) / 1e9);
-    return image;
   }
 
   private static Context jreContext() {
@@ -132,25 +147,34 @@ public final class LocalImages {
         "CMD [\"serve\", \"/etc/docker/registry/config.yml\"]"), files);
   }
 
-  private static Context standInContext(String system, String base) {
-    Path files = fresh("stand-in-" + system);
+  /**
+   * A stand-in's image: exactly its own package, the shared stand-in packages ({@link #SHARED_PACKAGES})
+   * and the stand-ins' jars (the compile scope of pom.xml), with the stand-in's {@code main} as entry point.
+   */
+  private static Context standInContext(Class<?> standIn, String base) {
+    Path files = fresh("stand-in-" + standIn.getSimpleName());
     Path classes = Path.of("target", "test-classes");
     Path classpath = Path.of("target", "stand-in.classpath");
     if (!Files.isDirectory(classes) || !Files.isRegularFile(classpath)) {
       throw new IllegalStateException("target/test-classes or target/stand-in.classpath is missing: run"
           + " ./mvnw test-compile exec:java@images (test-compile first)");
     }
-    copyTree(classes, files.resolve("app/classes"));
+    List<String> packages = new ArrayList<>(SHARED_PACKAGES);
+    packages.add(standIn.getPackageName());
+    for (String pkg : packages) {
+      String folder = pkg.replace('.', '/');
+      copyFiles(classes.resolve(folder), files.resolve("app/classes").resolve(folder));
+    }
     for (String jar : read(classpath).strip().split(java.io.File.pathSeparator)) {
       Path path = Path.of(jar);
       copy(path, files.resolve("app/lib").resolve(path.getFileName()));
     }
     List<String> entrypoint = new ArrayList<>(List.of("java"));
     entrypoint.addAll(STAND_IN_JVM);
-    entrypoint.addAll(List.of("-cp", "/app/classes:/app/lib/*", StandInMain.class.getName()));
+    entrypoint.addAll(List.of("-cp", "/app/classes:/app/lib/*", standIn.getName()));
     return new Context(dockerfile(base,
         "ENTRYPOINT [" + String.join(", ", entrypoint.stream().map(a -> "\"" + a + "\"").toList()) + "]",
-        "CMD [\"" + system + "\", \"127.0.0.1\", \"8080\"]"), files);
+        "CMD [\"127.0.0.1\", \"8080\"]"), files);
   }
 
   /** A Dockerfile that puts the context's files/ folder at the root of {@code base}, then {@code instructions}. */
@@ -184,13 +208,14 @@ public final class LocalImages {
     }
   }
 
-  private static void copyTree(Path from, Path to) {
-    try (Stream<Path> files = Files.walk(from)) {
+  /** The files of one package's folder, not those of its sub-packages. */
+  private static void copyFiles(Path from, Path to) {
+    try (Stream<Path> files = Files.list(from)) {
       for (Path file : files.filter(Files::isRegularFile).toList()) {
-        copy(file, to.resolve(from.relativize(file).toString()));
+        copy(file, to.resolve(file.getFileName().toString()));
       }
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot read " + from, e);
     }
   }
 

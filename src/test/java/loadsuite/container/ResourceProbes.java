@@ -8,5 +8,5 @@ import java.time.Duration;
  * memory sampled during it. Memory is the engine's "used" figure (the cgroup's usage less its
  * inactive file cache, as {@code docker stats} shows it), sampled about once a second.
  */
-public record ResourceProbes(String system, String image, Duration startup, long idleMemoryBytes, long peakMemoryBytes,
+public record ResourceProbes(String label, String image, Duration startup, long idleMemoryBytes, long peakMemoryBytes,
     int samples, ContainerSettings.ProbeGoals goals) {}

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 class GoalAssertionsTest {
   private static final Workload SUSTAINED = new Workload("runtime.sustained", 100, Duration.ofSeconds(15),
-      new Shape.Sustained(new Rate(1000), Duration.ofSeconds(60)), 1, null, null, null, null);
+      new Shape.Sustained(new Rate(1000), Duration.ofSeconds(60)), 1, null);
 
   private static Goal time(String scope, Metric metric, long ms) {
     return new Goal(scope, metric, Duration.ofMillis(ms), null, null);
@@ -53,7 +53,7 @@ class GoalAssertionsTest {
 
   @Test
   void messageRateDividesByTheBatchSize() {
-    Workload queue = new Workload("runtime.queue", 50, Duration.ZERO, new Shape.Sustained(new Rate(200), Duration.ofSeconds(60)), 100, null, null, null, null);
+    Workload queue = new Workload("runtime.queue", 50, Duration.ZERO, new Shape.Sustained(new Rate(200), Duration.ofSeconds(60)), 100, null);
     Goal goal = new Goal(Goal.GLOBAL, Metric.MESSAGE_RATE, null, null, new Rate(10_000));
     assertThat(rendered(GoalAssertions.of(queue, List.of(goal), List.of("POST /queue/{topic}")))).singleElement().asString()
         .contains("Gte(6000.0)");
@@ -77,7 +77,7 @@ class GoalAssertionsTest {
   @Test
   void stressGoalsHoldOnEveryLevelUpToTheKnee() {
     Shape.Stress stress = new Shape.Stress(new Rate(100), new Rate(10_000), Duration.ofMinutes(5), 10, new Rate(5000));
-    Workload workload = new Workload("runtime.stress", 100, Duration.ofSeconds(15), stress, 1, null, null, null, null);
+    Workload workload = new Workload("runtime.stress", 100, Duration.ofSeconds(15), stress, 1, null);
     List<Goal> goals = List.of(time(Goal.GLOBAL, Metric.P95, 20), new Goal(Goal.GLOBAL, Metric.THROUGHPUT, null, new Percent(98), null));
     List<String> rendered = rendered(GoalAssertions.of(workload, goals, List.of("GET /simple")));
     assertThat(rendered).hasSize(6 * 2);
@@ -90,7 +90,7 @@ class GoalAssertionsTest {
   @Test
   void stressGoalsMustBeGlobal() {
     Shape.Stress stress = new Shape.Stress(new Rate(100), new Rate(200), Duration.ofSeconds(20), 2, new Rate(150));
-    Workload workload = new Workload("runtime.stress", 10, Duration.ZERO, stress, 1, null, null, null, null);
+    Workload workload = new Workload("runtime.stress", 10, Duration.ZERO, stress, 1, null);
     assertThatThrownBy(() -> GoalAssertions.of(workload, List.of(time("GET /simple", Metric.P95, 20)), List.of("GET /simple")))
         .isInstanceOf(TargetsException.class).hasMessageContaining("write them under global");
   }

@@ -9,6 +9,9 @@ import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.time.Duration;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import loadsuite.load.RateSchedule.Step;
@@ -49,18 +52,27 @@ public final class PacedConnections {
     this.startTogether = workload.shape().startTogether();
   }
 
-  public PopulationBuilder populate(String scenarioName, Iteration iteration) {
-    ChainBuilder measured = iteration.requests(false);
+  /**
+   * The scenario: every connection joins with {@code sessionValues} (the services' base URLs) and,
+   * when there is one, its own record of {@code feeder} (values per virtual user, such as a token),
+   * then loops: the warm-up chain while the schedule is in its warm-up, the measured chain after.
+   */
+  public PopulationBuilder populate(String scenarioName, ChainBuilder warmUp, ChainBuilder measured,
+      Map<String, Object> sessionValues, Optional<Iterator<Map<String, Object>>> feeder) {
     if (schedule.steps().stream().anyMatch(s -> s.group() != null)) {
       measured = exec(io.gatling.javaapi.core.CoreDsl.group("#{" + GROUP + "}").on(measured));
     }
     long total = schedule.duration().toNanos();
-    ChainBuilder connection = exec(this::join)
+    ChainBuilder joined = exec(session -> join(session).setAll(sessionValues));
+    if (feeder.isPresent()) {
+      joined = joined.feed(feeder.get());
+    }
+    ChainBuilder connection = joined
         .asLongAs(session -> session.getLong(DUE) - epoch.get() < total)
         .on(exec(this::schedule)
             .pause(session -> Duration.ofNanos(session.getLong(WAIT)))
             .doIfOrElse(session -> session.getBoolean(WARM_UP))
-            .then(iteration.requests(true))
+            .then(warmUp)
             .orElse(measured));
     return scenario(scenarioName).exec(connection).injectOpen(atOnceUsers(connections));
   }

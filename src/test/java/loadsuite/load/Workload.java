@@ -1,61 +1,49 @@
 package loadsuite.load;
 
 import java.time.Duration;
-import loadsuite.config.Percent;
+import java.util.Optional;
+import java.util.function.Function;
 import loadsuite.config.Section;
-import loadsuite.config.TargetsException;
 
 /**
- * The load of one workload of targets.conf: how many connections, how long a warm-up, which
- * shape, and the options some workloads take (messages per request, share of writes, sizes of
- * the blobs and image layers a registry workload sends). An option a workload does not set is null.
+ * The load of one workload of targets.conf: the keys every workload shares (shape, connections,
+ * warm-up, messages per request) and the keys its own system reads ({@link #keys(Class)}).
  */
-public record Workload(String path, int connections, Duration warmUp, Shape shape, int batchSize, Percent writePercent,
-    Long blobSize, Long layerSize, Integer layerCount) {
+public record Workload(String path, int connections, Duration warmUp, Shape shape, int batchSize, Object keys) {
 
-  public static Workload read(Section section) {
+  /**
+   * Reads the shared keys and, with {@code systemKeys}, the system's own; with a soak duration,
+   * every sustained shape is held that long.
+   */
+  public static Workload read(Section section, Function<Section, ?> systemKeys, Optional<Duration> soakDuration) {
     Shape shape = Shape.read(section);
+    if (shape instanceof Shape.Sustained sustained && soakDuration.isPresent()) {
+      shape = new Shape.Sustained(sustained.rate(), soakDuration.get());
+    }
     int connections = shape instanceof Shape.Burst burst ? burst.concurrency() : section.positiveInt("connections");
     Duration warmUp = section.nonNegativeDuration("warm-up");
     int batchSize = section.has("batch-size") ? section.positiveInt("batch-size") : 1;
-    Percent writePercent = section.has("write-percent") ? section.percent("write-percent") : null;
-    Long blobSize = section.has("blob-size") ? section.size("blob-size") : null;
-    Long layerSize = section.has("layer-size") ? section.size("layer-size") : null;
-    Integer layerCount = section.has("layer-count") ? section.positiveInt("layer-count") : null;
     if (shape instanceof Shape.Burst && section.has("connections")) {
       throw section.error("connections", "left out: a burst shape opens one connection per concurrent request (concurrency)");
     }
-    return new Workload(section.path(), connections, warmUp, shape, batchSize, writePercent, blobSize, layerSize, layerCount);
+    return new Workload(section.path(), connections, warmUp, shape, batchSize, systemKeys.apply(section));
+  }
+
+  /** The workload's key under its system: {@code push} of {@code registry.push}. */
+  public String name() {
+    return path.substring(path.lastIndexOf('.') + 1);
   }
 
   public RateSchedule schedule() {
     return shape.schedule(warmUp);
   }
 
-  /** The share of writes; a workload that mixes reads and writes must set it. */
-  public Percent requireWritePercent() {
-    return require(writePercent, "write-percent", "a percentage such as 20%");
-  }
-
-  /** The size in bytes of the blobs a workload uploads or downloads. */
-  public long requireBlobSize() {
-    return require(blobSize, "blob-size", "a size such as 1MiB");
-  }
-
-  /** The size in bytes of each layer of the image a workload pushes or pulls. */
-  public long requireLayerSize() {
-    return require(layerSize, "layer-size", "a size such as 1MiB");
-  }
-
-  /** How many layers the image a workload pushes or pulls has. */
-  public int requireLayerCount() {
-    return require(layerCount, "layer-count", "a whole number above zero such as 3");
-  }
-
-  private <T> T require(T value, String key, String expected) {
-    if (value == null) {
-      throw new TargetsException("missing key '" + path + "." + key + "': expected " + expected);
+  /** The workload's own keys, as its system's spec read them. */
+  public <T> T keys(Class<T> type) {
+    if (!type.isInstance(keys)) {
+      throw new IllegalStateException(path + " has keys " + (keys == null ? "none" : keys.getClass().getSimpleName())
+          + ", not " + type.getSimpleName() + ": its system's spec declares another key reader for it");
     }
-    return value;
+    return type.cast(keys);
   }
 }

@@ -13,12 +13,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import loadsuite.GatlingRun;
+import loadsuite.suite.GatlingRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every registry simulation at the smoke profile against the real CNCF Distribution (Debian's
@@ -71,10 +71,12 @@ class DistributionEndToEndTest {
     }
   }
 
+  static java.util.stream.Stream<Class<?>> simulations() {
+    return RegistrySystem.SPEC.simulations().stream().map(c -> c);
+  }
+
   @ParameterizedTest
-  @ValueSource(classes = {
-      RegistryPushSimulation.class, RegistryPullSimulation.class, RegistryUploadsSimulation.class,
-      RegistryManifestsSimulation.class, RegistryBlobsSimulation.class, RegistryMixedSimulation.class})
+  @MethodSource("simulations")
   void passesItsSmokeGoalsWithoutAFailedRequest(Class<?> simulation) throws Exception {
     GatlingRun.Result run = GatlingRun.run(simulation,
         Map.of("profile", "smoke", "sut.mode", "external", "sut.url", url), TIMEOUT_SECONDS);

@@ -1,21 +1,17 @@
 package loadsuite.registry;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static loadsuite.registry.RegistryRequests.BLOB_PUSH;
-import static loadsuite.registry.RegistryRequests.PUT_MANIFEST;
 import static loadsuite.registry.RegistryRequests.inNewRepository;
 import static loadsuite.registry.RegistryRequests.pushImage;
 
-import java.util.ArrayList;
-import java.util.List;
+import loadsuite.oci.OciImage;
+import loadsuite.suite.Load;
 
 /** Image pushes: each iteration pushes the config blob and the layers, then the manifest, into a new repository. */
 public class RegistryPushSimulation extends RegistrySimulation {
   public RegistryPushSimulation() {
-    TestImage image = image("push");
-    List<String> requests = new ArrayList<>(BLOB_PUSH);
-    requests.add(PUT_MANIFEST);
-    run("push", "Push an image of " + image.describe(), requests,
-        warmUp -> exec(inNewRepository("push"), pushImage(image, warmUp)));
+    OciImage image = keys(RegistryKeys.Image.class).generate();
+    load(Load.of("Push an image of " + image.describe(),
+        warmUp -> exec(inNewRepository(workload().name()), pushImage(image, warmUp))));
   }
 }

@@ -4,8 +4,8 @@ import static io.gatling.javaapi.core.CoreDsl.ByteArrayBody;
 import static io.gatling.javaapi.core.CoreDsl.bodyLength;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.http.HttpDsl.header;
-import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
+import static loadsuite.load.NamedRequests.http;
 import static loadsuite.load.PacedConnections.silentIf;
 
 import io.gatling.javaapi.core.ChainBuilder;
@@ -14,6 +14,9 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import loadsuite.oci.Blob;
+import loadsuite.oci.OciClient;
+import loadsuite.oci.OciImage;
 
 /**
  * The requests of the registry's workloads, in the order real clients (go-containerregistry)
@@ -72,25 +75,25 @@ final class RegistryRequests {
             .header("Content-Type", "application/octet-stream")
             .body(ByteArrayBody(blob.content()))
             .check(status().is(202), header("Location").saveAs(LOCATION))),
-        silentIf(warmUp, http(FINISH_UPLOAD).put(session -> withDigest(session.getString(LOCATION), blob.digest()))
+        silentIf(warmUp, http(FINISH_UPLOAD).put(session -> OciClient.withDigest(session.getString(LOCATION), blob.digest()))
             .check(status().is(201), header("Docker-Content-Digest").is(blob.digest()))));
   }
 
   /** An image push: its config blob and layers, then its manifest by tag. */
-  static ChainBuilder pushImage(TestImage image, boolean warmUp) {
+  static ChainBuilder pushImage(OciImage image, boolean warmUp) {
     List<ChainBuilder> steps = new ArrayList<>();
     for (Blob blob : image.blobs()) {
       steps.add(pushBlob(blob, warmUp));
     }
     steps.add(exec(silentIf(warmUp, http(PUT_MANIFEST).put(session -> manifestPath(session))
-        .header("Content-Type", TestImage.MANIFEST_TYPE)
+        .header("Content-Type", OciImage.MANIFEST_TYPE)
         .body(ByteArrayBody(image.manifest().content()))
         .check(status().is(201), header("Docker-Content-Digest").is(image.manifest().digest())))));
     return exec(steps);
   }
 
   /** An image pull: the manifest by tag, then the config blob and the layers. */
-  static ChainBuilder pullImage(TestImage image, boolean warmUp) {
+  static ChainBuilder pullImage(OciImage image, boolean warmUp) {
     List<ChainBuilder> steps = new ArrayList<>();
     steps.add(exec(silentIf(warmUp, getManifest(image))));
     for (Blob blob : image.blobs()) {
@@ -99,27 +102,22 @@ final class RegistryRequests {
     return exec(steps);
   }
 
-  static HttpRequestActionBuilder getManifest(TestImage image) {
+  static HttpRequestActionBuilder getManifest(OciImage image) {
     return http(GET_MANIFEST).get(session -> manifestPath(session))
-        .header("Accept", TestImage.MANIFEST_TYPE)
+        .header("Accept", OciImage.MANIFEST_TYPE)
         .check(status().is(200), header("Docker-Content-Digest").is(image.manifest().digest()),
             bodyLength().is(image.manifest().content().length));
   }
 
-  static HttpRequestActionBuilder headManifest(TestImage image) {
+  static HttpRequestActionBuilder headManifest(OciImage image) {
     return http(HEAD_MANIFEST).head(session -> manifestPath(session))
-        .header("Accept", TestImage.MANIFEST_TYPE)
+        .header("Accept", OciImage.MANIFEST_TYPE)
         .check(status().is(200), header("Docker-Content-Digest").is(image.manifest().digest()));
   }
 
   static HttpRequestActionBuilder getBlob(Blob blob) {
     return http(GET_BLOB).get(session -> blobPath(session, blob))
         .check(status().is(200), header("Docker-Content-Digest").is(blob.digest()), bodyLength().is(blob.content().length));
-  }
-
-  /** Adds {@code digest=} to an upload Location's query, with {@code &} when it has one already (Distribution's {@code ?_state=}). */
-  static String withDigest(String location, String digest) {
-    return location + (location.contains("?") ? "&" : "?") + "digest=" + digest;
   }
 
   private static String repositoryPath(Session session) {

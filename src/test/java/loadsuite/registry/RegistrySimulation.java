@@ -1,38 +1,30 @@
 package loadsuite.registry;
 
-import loadsuite.SuiteSimulation;
-import loadsuite.load.Workload;
+import loadsuite.oci.OciClient;
+import loadsuite.oci.OciException;
+import loadsuite.oci.OciImage;
+import loadsuite.sut.RunningSystem;
+import loadsuite.sut.SutUnavailableException;
+import loadsuite.suite.SuiteSimulation;
 
-/**
- * A simulation of the OCI registry (seed 000): its targets are under {@code registry} in
- * targets.conf. A pulling workload asks for {@link #imageInRegistry}, which is pushed once into
- * the system before its load.
- */
+/** A simulation of the OCI registry (seed 000). */
 abstract class RegistrySimulation extends SuiteSimulation {
-  private TestImage prepared;
-  private String preparedRepository;
-
   RegistrySimulation() {
-    super("registry", "/v2/", RegistryStandIn::start);
+    super(RegistrySystem.SPEC);
   }
 
-  /** The image of {@code layer-count} layers of {@code layer-size} the workload pushes or pulls. */
-  protected TestImage image(String workload) {
-    Workload w = plan(workload).workload();
-    return TestImage.generate(w.requireLayerCount(), w.requireLayerSize());
-  }
-
-  /** The workload's image, pushed into {@link RegistryRequests#preparedRepository} before the load. */
-  protected TestImage imageInRegistry(String workload) {
-    prepared = image(workload);
-    preparedRepository = RegistryRequests.preparedRepository(workload);
-    return prepared;
-  }
-
-  @Override
-  protected void prepare(String baseUrl) {
-    if (prepared != null) {
-      ImageSetup.push(baseUrl, preparedRepository, prepared);
-    }
+  /**
+   * A preparation that pushes {@code image} into the repository the pulls read, with the same
+   * request sequence as the load's pushes; a registry that does not take it stops the run.
+   */
+  static java.util.function.Consumer<RunningSystem> pushed(OciImage image, String repository) {
+    return system -> {
+      try {
+        new OciClient(system.baseUrl()).pushImage(repository, RegistryRequests.TAG, image);
+      } catch (OciException e) {
+        throw new SutUnavailableException("the registry at " + system.baseUrl() + " did not take the image the workload pulls ("
+            + e.getMessage() + ")", e);
+      }
+    };
   }
 }

@@ -3,10 +3,10 @@ package loadsuite.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import loadsuite.GatlingRun;
+import loadsuite.suite.GatlingRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every registry simulation at the smoke profile against the embedded stand-in, as a user runs
@@ -15,10 +15,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 class RegistrySimulationsEndToEndTest {
   private static final long TIMEOUT_SECONDS = 180;
 
+  static java.util.stream.Stream<Class<?>> simulations() {
+    return RegistrySystem.SPEC.simulations().stream().map(c -> c);
+  }
+
   @ParameterizedTest
-  @ValueSource(classes = {
-      RegistryPushSimulation.class, RegistryPullSimulation.class, RegistryUploadsSimulation.class,
-      RegistryManifestsSimulation.class, RegistryBlobsSimulation.class, RegistryMixedSimulation.class})
+  @MethodSource("simulations")
   void passesItsSmokeGoals(Class<?> simulation) throws Exception {
     GatlingRun.Result run = GatlingRun.run(simulation, Map.of("profile", "smoke"), TIMEOUT_SECONDS);
     run.assertMetEveryGoal("embedded OCI registry stand-in at http://127.0.0.1:", "registry.");

@@ -20,6 +20,9 @@ import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import loadsuite.oci.Blob;
+import loadsuite.oci.OciImage;
+import loadsuite.registry.standin.RegistryStandIn;
 
 /**
  * A real client against the stand-in: skopeo copies a small image from an OCI layout into the
@@ -58,10 +61,10 @@ class SkopeoRoundTripTest {
         "architecture", "amd64", "os", "linux", "config", Map.of(),
         "rootfs", Map.of("type", "layers", "diff_ids", List.of(Blob.of(tar).digest())))));
     Blob manifest = writeBlob(layout, JSON.writeValueAsBytes(Map.of(
-        "schemaVersion", 2, "mediaType", TestImage.MANIFEST_TYPE,
-        "config", descriptor(TestImage.CONFIG_TYPE, config),
-        "layers", List.of(descriptor(TestImage.LAYER_TYPE, layer)))));
-    Map<String, Object> entry = descriptor(TestImage.MANIFEST_TYPE, manifest);
+        "schemaVersion", 2, "mediaType", OciImage.MANIFEST_TYPE,
+        "config", descriptor(OciImage.CONFIG_TYPE, config),
+        "layers", List.of(descriptor(OciImage.LAYER_TYPE, layer)))));
+    Map<String, Object> entry = descriptor(OciImage.MANIFEST_TYPE, manifest);
     entry.put("annotations", Map.of("org.opencontainers.image.ref.name", tag));
     Files.write(layout.resolve("index.json"), JSON.writeValueAsBytes(Map.of("schemaVersion", 2, "manifests", List.of(entry))));
     return manifest.digest();

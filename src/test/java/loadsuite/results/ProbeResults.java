@@ -3,7 +3,7 @@ package loadsuite.results;
 import java.util.List;
 import java.util.Locale;
 import loadsuite.container.ResourceProbes;
-import loadsuite.sut.SystemUnderTest;
+import loadsuite.sut.RunningSystem;
 
 /** The resource probes of a run for its summary, and their goals judged, like the latency goals. */
 final class ProbeResults {
@@ -11,16 +11,18 @@ final class ProbeResults {
 
   private ProbeResults() {}
 
-  static RunSummary.Probes summary(SystemUnderTest sut) {
-    return sut.probes()
-        .map(p -> new RunSummary.Probes(true, null, p.image(), p.startup().toNanos() / 1e6, p.idleMemoryBytes(),
-            p.peakMemoryBytes(), p.samples()))
-        .orElseGet(() -> new RunSummary.Probes(false, sut.mode() + " mode: startup time and memory are measured"
-            + " only for a container the suite starts (-Dsut.mode=container)", null, null, null, null, null));
+  static List<RunSummary.Probes> summary(RunningSystem sut) {
+    List<ResourceProbes> probes = sut.probes();
+    if (probes.isEmpty()) {
+      return List.of(new RunSummary.Probes(null, false, sut.mode() + " mode: startup time and memory are measured"
+          + " only for a container the suite starts (-Dsut.mode=container)", null, null, null, null, null));
+    }
+    return probes.stream().map(p -> new RunSummary.Probes(p.label(), true, null, p.image(), p.startup().toNanos() / 1e6,
+        p.idleMemoryBytes(), p.peakMemoryBytes(), p.samples())).toList();
   }
 
-  static List<RunSummary.GoalResult> goals(SystemUnderTest sut) {
-    return sut.probes().map(ProbeResults::judge).orElse(List.of());
+  static List<RunSummary.GoalResult> goals(RunningSystem sut) {
+    return sut.probes().stream().flatMap(p -> judge(p).stream()).toList();
   }
 
   private static List<RunSummary.GoalResult> judge(ResourceProbes p) {
@@ -37,7 +39,7 @@ final class ProbeResults {
 
   private static RunSummary.GoalResult result(ResourceProbes p, String metric, String threshold, double actual, boolean met,
       String measured) {
-    String of = metric + " of the " + p.system() + " container";
+    String of = metric + " of the " + p.label() + " container";
     return new RunSummary.GoalResult(of + " < " + threshold, RunSummary.CONTAINER_SCOPE, metric, threshold, actual, met,
         of + " was " + measured + "; goal < " + threshold, ORIGIN);
   }
@@ -46,12 +48,15 @@ final class ProbeResults {
     return String.format(Locale.ROOT, "%.1f MiB", bytes / 1048576.0);
   }
 
-  /** The console line of the probes. */
-  static String render(RunSummary.Probes probes) {
-    if (!probes.measured()) {
-      return "container probes: not measured (" + probes.reason() + ")\n";
+  /** The console lines of the probes, one per container. */
+  static String render(List<RunSummary.Probes> probes) {
+    StringBuilder out = new StringBuilder();
+    for (RunSummary.Probes p : probes) {
+      out.append(p.measured()
+          ? String.format(Locale.ROOT, "container %s: startup %.0f ms, memory idle %s, peak %s (%d samples)%n",
+              p.image(), p.startupMs(), mib(p.idleMemoryBytes()), mib(p.peakMemoryBytes()), p.samples())
+          : "container probes: not measured (" + p.reason() + ")\n");
     }
-    return String.format(Locale.ROOT, "container %s: startup %.0f ms, memory idle %s, peak %s (%d samples)%n",
-        probes.image(), probes.startupMs(), mib(probes.idleMemoryBytes()), mib(probes.peakMemoryBytes()), probes.samples());
+    return out.toString();
   }
 }

@@ -18,7 +18,7 @@ import loadsuite.load.Shape;
 import loadsuite.load.Workload;
 import loadsuite.results.RunSummary.GoalResult;
 import loadsuite.results.RunSummary.RequestStats;
-import loadsuite.sut.SystemUnderTest;
+import loadsuite.sut.RunningSystem;
 
 /**
  * Turns a finished run into its summary.json and junit.xml, beside Gatling's report; a run that
@@ -38,12 +38,12 @@ public final class RunRecorder {
   private final Optional<Baseline> baseline;
   private final LongSupplier iterations;
   private final Map<String, Long> bytesPerRequest;
-  private final SystemUnderTest sut;
+  private final RunningSystem sut;
   private final Instant start = Instant.now();
   private volatile boolean recorded;
 
   public RunRecorder(Path resultsFolder, History.Settings history, String simulation, String profile, Workload workload, List<Goal> goals,
-      List<String> requestNames, List<GoalAssertion> goalAssertions, Optional<Baseline> baseline, LongSupplier iterations, Map<String, Long> bytesPerRequest, SystemUnderTest sut) {
+      List<String> requestNames, List<GoalAssertion> goalAssertions, Optional<Baseline> baseline, LongSupplier iterations, Map<String, Long> bytesPerRequest, RunningSystem sut) {
     this.resultsFolder = resultsFolder;
     this.history = history;
     this.simulation = simulation;
@@ -98,13 +98,24 @@ public final class RunRecorder {
         null, null, List.of(), List.of(), null, probes(), List.of(), List.of()));
   }
 
-  /** The run's own files first; then its place in the history and the suite page, which must not lose those. */
+  /** The run's own files first; then its place in the history, which must not lose those. */
   private synchronized void write(Path folder, RunSummary summary) {
     SummaryFiles.write(folder.resolve(SummaryFiles.NAME), summary);
     JUnitReport.write(folder.resolve(JUnitReport.NAME), summary);
     recorded = true;
     try {
       History.record(summary, history.dir(), history.keep());
+    } catch (RuntimeException e) {
+      System.err.println("the run could not be added to the history: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Writes the suite page again. Called as the JVM exits, after Gatling has written this run's
+   * HTML report (it does so after {@code after()}), so that the page links it.
+   */
+  public void writeSuitePage() {
+    try {
       System.out.println("suite page: " + SuitePage.generate(resultsFolder, history.dir(), SuitePage.PAGE_FILE).toAbsolutePath().toUri());
     } catch (RuntimeException e) {
       System.err.println("the suite page could not be updated: " + e.getMessage());
@@ -145,7 +156,7 @@ public final class RunRecorder {
     return new RunSummary.Sut(sut.mode(), sut.baseUrl(), sut.description(), null);
   }
 
-  private RunSummary.Probes probes() {
+  private List<RunSummary.Probes> probes() {
     return ProbeResults.summary(sut);
   }
 

@@ -31,7 +31,7 @@ public final class RunReport {
       out.append(String.format(java.util.Locale.ROOT, "data: %s %.1f MiB/s (%d bytes a request)%n",
           transfer.request(), transfer.mibPerSecond(), transfer.bytesPerRequest()));
     }
-    if (summary.probes() != null) {
+    if (summary.probes() != null && !summary.probes().isEmpty()) {
       out.append(ProbeResults.render(summary.probes()));
     }
     if (summary.knee() != null) {

@@ -26,7 +26,7 @@ public record RunSummary(
     List<RequestStats> requests,
     List<GoalResult> goals,
     String knee,
-    Probes probes,
+    List<Probes> probes,
     List<Comparison> baseline,
     List<Transfer> transfers) {
 
@@ -65,10 +65,11 @@ public record RunSummary(
       String message, String origin) {}
 
   /**
-   * Resource probes of the container (startup until its health route answered, memory at idle and
-   * the peak during the load, in bytes); not measured outside container mode, {@code reason} says why.
+   * Resource probes of a container of the system (startup until its health route answered, memory
+   * at idle and the peak during the load, in bytes), one per container the suite started; one entry
+   * not measured outside container mode, {@code reason} says why.
    */
-  public record Probes(boolean measured, String reason, String image, Double startupMs, Long idleMemoryBytes,
+  public record Probes(String service, boolean measured, String reason, String image, Double startupMs, Long idleMemoryBytes,
       Long peakMemoryBytes, Integer samples) {}
 
   /** The data rate of a request that carries a body of known size: throughput × bytes per request. */

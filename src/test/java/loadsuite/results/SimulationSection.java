@@ -61,7 +61,7 @@ final class SimulationSection {
     if (run.knee() != null) {
       facts.add(fact("knee", Html.text(run.knee())));
     }
-    if (run.probes() != null) {
+    if (run.probes() != null && !run.probes().isEmpty()) {
       facts.add(fact("resources", Html.text(ProbeResults.render(run.probes()).strip())));
     }
     facts.add(fact("report", reportLink == null

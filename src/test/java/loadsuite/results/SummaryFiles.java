@@ -13,7 +13,9 @@ public final class SummaryFiles {
   public static final String NAME = "summary.json";
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(SerializationFeature.INDENT_OUTPUT)
-      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      // summaries written before systems had several services hold one probes object
+      .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY);
 
   private SummaryFiles() {}
 

@@ -129,8 +129,8 @@ final class SummaryFixtures {
     return new RunSummary.Sut("embedded", "http://127.0.0.1:40539", "embedded runtime stand-in at http://127.0.0.1:40539", null);
   }
 
-  private static RunSummary.Probes probes() {
-    return new RunSummary.Probes(false, "embedded mode: startup time and memory are measured only for a container", null, null,
-        null, null, null);
+  private static List<RunSummary.Probes> probes() {
+    return List.of(new RunSummary.Probes(null, false, "embedded mode: startup time and memory are measured only for a container",
+        null, null, null, null, null));
   }
 }

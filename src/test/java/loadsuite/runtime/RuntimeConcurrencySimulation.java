@@ -2,14 +2,14 @@ package loadsuite.runtime;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static loadsuite.load.PacedConnections.silentIf;
-import static loadsuite.runtime.RuntimeRequests.SIMPLE;
 import static loadsuite.runtime.RuntimeRequests.simple;
 
-import java.util.List;
+import loadsuite.suite.Load;
 
 /** Concurrency (seed 002): bursts of 100 simultaneous requests, p95 under 50 ms. */
 public class RuntimeConcurrencySimulation extends RuntimeSimulation {
   public RuntimeConcurrencySimulation() {
-    run("concurrency", "Bursts of concurrent GET /simple", List.of(SIMPLE), warmUp -> exec(silentIf(warmUp, simple())));
+    load(Load.of("Bursts of concurrent GET /simple",
+        warmUp -> exec(silentIf(warmUp, simple()))));
   }
 }

@@ -3,14 +3,11 @@ package loadsuite.runtime;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.roundRobinSwitch;
 import static loadsuite.load.PacedConnections.silentIf;
-import static loadsuite.runtime.RuntimeRequests.HOOKS;
-import static loadsuite.runtime.RuntimeRequests.MODULE;
-import static loadsuite.runtime.RuntimeRequests.SIMPLE;
 import static loadsuite.runtime.RuntimeRequests.hooks;
 import static loadsuite.runtime.RuntimeRequests.module;
 import static loadsuite.runtime.RuntimeRequests.simple;
 
-import java.util.List;
+import loadsuite.suite.Load;
 
 /**
  * Per-handler latency (seed 002): a simple handler, one that calls a module, one wrapped in
@@ -18,10 +15,10 @@ import java.util.List;
  */
 public class RuntimeHandlersSimulation extends RuntimeSimulation {
   public RuntimeHandlersSimulation() {
-    run("handlers", "GET /simple, /module and /hooks in turn", List.of(SIMPLE, MODULE, HOOKS),
+    load(Load.of("GET /simple, /module and /hooks in turn",
         warmUp -> roundRobinSwitch().on(
             exec(silentIf(warmUp, simple())),
             exec(silentIf(warmUp, module())),
-            exec(silentIf(warmUp, hooks()))));
+            exec(silentIf(warmUp, hooks())))));
   }
 }

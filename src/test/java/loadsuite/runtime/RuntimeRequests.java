@@ -2,12 +2,13 @@ package loadsuite.runtime;
 
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
-import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
+import static loadsuite.load.NamedRequests.http;
 
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import loadsuite.runtime.standin.UserStore;
 
 /** The requests of the runtime's workloads, with the checks that make a wrong answer a failure. */
 final class RuntimeRequests {

@@ -1,10 +1,10 @@
 package loadsuite.runtime;
 
-import loadsuite.SuiteSimulation;
+import loadsuite.suite.SuiteSimulation;
 
-/** A simulation of the request runtime (seed 002): its targets are under {@code runtime} in targets.conf. */
+/** A simulation of the request runtime (seed 002). */
 abstract class RuntimeSimulation extends SuiteSimulation {
   RuntimeSimulation() {
-    super("runtime", "/health", RuntimeStandIn::start);
+    super(RuntimeSystem.SPEC);
   }
 }

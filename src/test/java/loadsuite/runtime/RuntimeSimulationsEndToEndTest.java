@@ -3,9 +3,11 @@ package loadsuite.runtime;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import loadsuite.GatlingRun;
+import loadsuite.config.DroppedOverrides;
+import loadsuite.suite.GatlingRun;
+import loadsuite.suite.SuiteSimulation;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -15,11 +17,12 @@ import org.junit.jupiter.api.Test;
 class RuntimeSimulationsEndToEndTest {
   private static final long TIMEOUT_SECONDS = 180;
 
+  static java.util.stream.Stream<Class<?>> simulations() {
+    return RuntimeSystem.SPEC.simulations().stream().map(c -> c);
+  }
+
   @ParameterizedTest
-  @ValueSource(classes = {
-      RuntimeSustainedSimulation.class, RuntimeSpikeSimulation.class, RuntimeStressSimulation.class,
-      RuntimeConcurrencySimulation.class, RuntimeHandlersSimulation.class, RuntimeQueueSimulation.class,
-      RuntimeMixedSimulation.class})
+  @MethodSource("simulations")
   void passesItsSmokeGoals(Class<?> simulation) throws Exception {
     GatlingRun.Result run = GatlingRun.run(simulation, Map.of("profile", "smoke"), TIMEOUT_SECONDS);
     run.assertMetEveryGoal("embedded runtime stand-in at http://127.0.0.1:", "runtime.");
@@ -35,12 +38,32 @@ class RuntimeSimulationsEndToEndTest {
   }
 
   @Test
-  void badInputStopsTheRunBeforeAnyLoad() throws Exception {
+  void aPerRequestGoalGivenInOverridesGatesTheRun() throws Exception {
+    GatlingRun.Result run = GatlingRun.run(RuntimeHandlersSimulation.class,
+        Map.of("profile", "smoke", "overrides", "runtime.handlers.goals.\"GET /hooks\".max = 1ms"), TIMEOUT_SECONDS);
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+    assertThat(run.output()).containsPattern("GET /hooks: max of response time is less than 1.0 : false \\(actual : \\d+");
+  }
+
+  @Test
+  void badInputStopsTheRunBeforeAnyLoadWithOneLineAndNoStackTrace() throws Exception {
     GatlingRun.Result run = GatlingRun.run(RuntimeSustainedSimulation.class,
         Map.of("profile", "smoke", "runtime.sustained.rate", "fast"), TIMEOUT_SECONDS);
-    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.exitCode()).isEqualTo(SuiteSimulation.STOPPED_BEFORE_LOAD);
     assertThat(run.output()).contains("STOPPED BEFORE ANY LOAD WAS SENT")
         .contains("'runtime.sustained.rate' must be a rate above zero such as 1000/s, got 'fast'")
+        .doesNotContain("Simulation loadsuite.runtime.RuntimeSustainedSimulation started")
+        .doesNotContain("Caused by").doesNotContain("Run crashed").doesNotContain("\tat ");
+  }
+
+  @Test
+  void anOptionThatMavensPluginDroppedStopsTheRunBeforeAnyLoad() throws Exception {
+    GatlingRun.Result run = GatlingRun.run(RuntimeSustainedSimulation.class, Map.of("profile", "smoke"),
+        Map.of(DroppedOverrides.MAVEN_ARGS, "gatling:test -Dprofile=smoke -Druntime.sustained.goals.\"GET /simple\".p95=1ms"),
+        TIMEOUT_SECONDS);
+    assertThat(run.exitCode()).isEqualTo(SuiteSimulation.STOPPED_BEFORE_LOAD);
+    assertThat(run.output()).contains("STOPPED BEFORE ANY LOAD WAS SENT: the option -Druntime.sustained.goals.\"GET did not reach the run")
+        .contains("-Doverrides=")
         .doesNotContain("Simulation loadsuite.runtime.RuntimeSustainedSimulation started");
   }
 

@@ -2,14 +2,14 @@ package loadsuite.runtime;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static loadsuite.load.PacedConnections.silentIf;
-import static loadsuite.runtime.RuntimeRequests.SIMPLE;
 import static loadsuite.runtime.RuntimeRequests.simple;
 
-import java.util.List;
+import loadsuite.suite.Load;
 
 /** Spike (seed 002): from 100 to 5000 req/s for 30 s and back, with no failed request. */
 public class RuntimeSpikeSimulation extends RuntimeSimulation {
   public RuntimeSpikeSimulation() {
-    run("spike", "Spike of GET /simple", List.of(SIMPLE), warmUp -> exec(silentIf(warmUp, simple())));
+    load(Load.of("Spike of GET /simple",
+        warmUp -> exec(silentIf(warmUp, simple()))));
   }
 }

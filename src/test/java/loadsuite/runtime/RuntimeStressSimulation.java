@@ -2,10 +2,9 @@ package loadsuite.runtime;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static loadsuite.load.PacedConnections.silentIf;
-import static loadsuite.runtime.RuntimeRequests.SIMPLE;
 import static loadsuite.runtime.RuntimeRequests.simple;
 
-import java.util.List;
+import loadsuite.suite.Load;
 
 /**
  * Stress (seed 002): a staircase from 100 to 10000 req/s over 5 minutes. Each step is a group
@@ -14,6 +13,7 @@ import java.util.List;
  */
 public class RuntimeStressSimulation extends RuntimeSimulation {
   public RuntimeStressSimulation() {
-    run("stress", "Stress staircase of GET /simple", List.of(SIMPLE), warmUp -> exec(silentIf(warmUp, simple())));
+    load(Load.of("Stress staircase of GET /simple",
+        warmUp -> exec(silentIf(warmUp, simple()))));
   }
 }

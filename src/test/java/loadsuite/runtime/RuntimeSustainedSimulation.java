@@ -2,10 +2,9 @@ package loadsuite.runtime;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static loadsuite.load.PacedConnections.silentIf;
-import static loadsuite.runtime.RuntimeRequests.SIMPLE;
 import static loadsuite.runtime.RuntimeRequests.simple;
 
-import java.util.List;
+import loadsuite.suite.Load;
 
 /**
  * Sustained load (seed 002): 1000 req/s for 60 s over 100 connections, p95 under 20 ms. Under
@@ -13,6 +12,7 @@ import java.util.List;
  */
 public class RuntimeSustainedSimulation extends RuntimeSimulation {
   public RuntimeSustainedSimulation() {
-    run("sustained", "Sustained GET /simple", List.of(SIMPLE), warmUp -> exec(silentIf(warmUp, simple())));
+    load(Load.of("Sustained GET /simple",
+        warmUp -> exec(silentIf(warmUp, simple()))));
   }
 }

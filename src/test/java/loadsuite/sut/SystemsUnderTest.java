@@ -2,48 +2,109 @@ package loadsuite.sut;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import loadsuite.config.Section;
 import loadsuite.config.TargetsException;
+import loadsuite.container.ContainerService;
 import loadsuite.container.ContainerSettings;
-import loadsuite.container.ContainerSystem;
+import loadsuite.load.Workload;
+import loadsuite.system.Service;
+import loadsuite.system.SystemSpec;
 
-/** The one place that turns the {@code sut} settings into a running system under test. */
+/**
+ * The one place that turns the {@code sut} settings into a running system under test: every
+ * service of the system in the chosen mode, except those given a URL in {@code sut.urls}, which
+ * are used where they run (a stand-in beside a real registry, say).
+ */
 public final class SystemsUnderTest {
   private SystemsUnderTest() {}
 
-  /**
-   * @param system the system's name in targets.conf, such as {@code runtime}
-   * @param healthPath the route that answers when the system is up, such as {@code /health}
-   * @param standIn how to start the embedded stand-in
-   */
-  public static SystemUnderTest start(Section sut, String system, String healthPath, StandIn standIn) {
+  /** Reads and checks the whole {@code sut} block, then starts or reaches each service in order. */
+  public static RunningSystem start(Section sut, SystemSpec system, Workload workload) {
     String modeText = sut.string("mode");
     SutMode mode = SutMode.parse(modeText);
     if (mode == null) {
       throw sut.error("mode", "one of " + SutMode.names() + " (-Dsut.mode=…)");
     }
     String url = sut.string("url");
+    Map<String, String> urls = sut.stringMap("urls");
     Duration timeout = sut.duration("connect-timeout");
     ContainerSettings containers = ContainerSettings.read(sut.section("container"));
     sut.rejectUnknownKeys();
+    Map<String, String> external = externalUrls(sut, system, mode, url, urls);
+    Map<String, RunningService> started = new LinkedHashMap<>();
+    try {
+      for (Service service : system.services()) {
+        started.put(service.name(), startService(system, service, mode, external, containers, timeout, workload));
+      }
+    } catch (RuntimeException e) {
+      RunningSystem.stopAll(new ArrayList<>(started.values()));
+      throw e;
+    }
+    return new RunningSystem(system.name(), started);
+  }
+
+  private static RunningService startService(SystemSpec system, Service service, SutMode mode, Map<String, String> external,
+      ContainerSettings containers, Duration timeout, Workload workload) {
+    String label = system.label(service);
+    if (external.containsKey(service.name())) {
+      String property = system.hasOneService() && mode == SutMode.EXTERNAL ? "sut.url" : "sut.urls." + service.name();
+      return ExternalService.check(external.get(service.name()), label, property, service.healthPath(), timeout);
+    }
     return switch (mode) {
-      case EMBEDDED -> standIn.start("127.0.0.1", 0);
-      case EXTERNAL -> ExternalSystem.check(checkUrl(sut, url), system, healthPath, timeout);
-      case CONTAINER -> ContainerSystem.start(containers, system, healthPath);
+      case EMBEDDED -> new EmbeddedService(service.standIn().start("127.0.0.1", 0, workload));
+      case CONTAINER -> ContainerService.start(containers, system.containerKey(service), label, service.healthPath());
+      case EXTERNAL -> throw new IllegalStateException("external services are all in the URL map");
     };
   }
 
-  private static String checkUrl(Section sut, String url) {
-    if (url.isBlank()) {
-      throw new TargetsException("sut.mode=external needs the system's address: add -Dsut.url=http://host:port");
+  /** The services used where they run: in external mode all of them, else those named in {@code sut.urls}. */
+  private static Map<String, String> externalUrls(Section sut, SystemSpec system, SutMode mode, String url, Map<String, String> urls) {
+    for (String service : urls.keySet()) {
+      if (!system.serviceNames().contains(service)) {
+        throw new TargetsException("sut.urls." + service + ": the " + system.name() + " system has no service '" + service
+            + "'; its services are " + String.join(", ", system.serviceNames()));
+      }
     }
+    Map<String, String> external = new LinkedHashMap<>();
+    urls.forEach((service, value) -> external.put(service, checkUrl(sut, "urls." + service, value)));
+    if (mode != SutMode.EXTERNAL) {
+      return external;
+    }
+    if (system.hasOneService()) {
+      String service = system.primary().name();
+      if (!url.isBlank()) {
+        external.put(service, checkUrl(sut, "url", url));
+      }
+      if (!external.containsKey(service)) {
+        throw new TargetsException("sut.mode=external needs the system's address: add -Dsut.url=http://host:port");
+      }
+      return external;
+    }
+    if (!url.isBlank()) {
+      throw sut.error("url", "left empty for the " + system.name() + " system, which has several services: give each its"
+          + " own -Dsut.urls.<service>=http://host:port (" + String.join(", ", system.serviceNames()) + ")");
+    }
+    List<String> missing = system.serviceNames().stream().filter(s -> !external.containsKey(s)).toList();
+    if (!missing.isEmpty()) {
+      throw new TargetsException("sut.mode=external needs the address of every service of the " + system.name() + " system: add "
+          + String.join(" ", missing.stream().map(s -> "-Dsut.urls." + s + "=http://host:port").toList()));
+    }
+    return external;
+  }
+
+  private static String checkUrl(Section sut, String key, String url) {
+    String expected = "an http:// or https:// URL with a host, such as http://127.0.0.1:3000";
     try {
       URI uri = URI.create(url);
       if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-        throw sut.error("url", "an http:// or https:// URL with a host, such as http://127.0.0.1:3000");
+        throw new TargetsException("'sut." + key + "' must be " + expected + ", got '" + url + "'");
       }
     } catch (IllegalArgumentException e) {
-      throw sut.error("url", "an http:// or https:// URL with a host, such as http://127.0.0.1:3000");
+      throw new TargetsException("'sut." + key + "' must be " + expected + ", got '" + url + "'");
     }
     return url;
   }

@@ -1,0 +1,159 @@
+package loadsuite;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.github.dockerjava.api.DockerClient;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import loadsuite.container.ContainerEngine;
+import loadsuite.suite.GatlingRun;
+import loadsuite.registry.RegistrySystem;
+import loadsuite.results.RunSummary;
+import loadsuite.results.SummaryFiles;
+import loadsuite.runtime.RuntimeSustainedSimulation;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * Simulations in container mode, on the local images (built with nothing pulled): the registry's
+ * against the real CNCF Distribution container, the runtime's against its stand-in's container,
+ * with the resource probes measured and gated. Needs a container engine and the local images:
+ * without them the tests are skipped with the reason, except on CI ({@code CI=true}), where that fails.
+ */
+class ContainerModeEndToEndTest {
+  private static final long TIMEOUT_SECONDS = 180;
+  private static final String DISTRIBUTION = "loadsuite/distribution:local";
+  private static final String RUNTIME = "loadsuite/runtime-stand-in:local";
+  private static final Map<String, String> CONTAINER = Map.of(
+      "profile", "smoke", "sut.mode", "container", "sut.container.images", "local");
+
+  @BeforeAll
+  static void requireEngineAndLocalImages() {
+    String missing = null;
+    if (!DockerClientFactory.instance().isDockerAvailable()) {
+      missing = "no container engine answers: start one with `bash .ci/engine start` (as root)";
+    } else {
+      DockerClient client = DockerClientFactory.instance().client();
+      for (String image : List.of(DISTRIBUTION, RUNTIME)) {
+        if (!ContainerEngine.hasImage(client, image)) {
+          missing = "the local image " + image + " is missing: build it with"
+              + " ./mvnw test-compile exec:java@images -Dsut.container.images=local";
+        }
+      }
+    }
+    if (missing != null) {
+      if ("true".equals(System.getenv("CI"))) {
+        fail(missing);
+      }
+      Assumptions.abort(missing);
+    }
+  }
+
+  static java.util.stream.Stream<Class<?>> registrySimulations() {
+    return RegistrySystem.SPEC.simulations().stream().map(c -> c);
+  }
+
+  @ParameterizedTest
+  @MethodSource("registrySimulations")
+  void registrySimulationsMeetTheirGoalsAndTheSeedsProbeGoalsAgainstDistribution(Class<?> simulation) throws Exception {
+    GatlingRun.Result run = GatlingRun.run(simulation, CONTAINER, TIMEOUT_SECONDS);
+    run.assertMetEveryGoal("container " + DISTRIBUTION + " (registry) at http://127.0.0.1:", "registry.");
+    assertThat(run.output()).containsPattern("all requests +\\d+ +0\\.00% ");
+    RunSummary summary = summaryOf(run);
+    assertMeasured(summary.probes(), DISTRIBUTION);
+    // seed 000's goals, as targets.conf has them: startup < 2 s, idle memory < 50 MB
+    assertThat(summary.goals()).filteredOn(g -> RunSummary.CONTAINER_SCOPE.equals(g.scope()))
+        .extracting(RunSummary.GoalResult::goal, RunSummary.GoalResult::met)
+        .contains(
+            org.assertj.core.groups.Tuple.tuple("startup of the registry container < 2s", true),
+            org.assertj.core.groups.Tuple.tuple("idle-memory of the registry container < 50MB", true),
+            org.assertj.core.groups.Tuple.tuple("peak-memory of the registry container < 512MB", true));
+  }
+
+  /** The stand-in is not the product: its probes are checked as measured, against goals it trivially meets. */
+  @Test
+  void theRuntimeRunsAgainstItsStandInsContainerWithItsProbesMeasured() throws Exception {
+    Map<String, String> properties = new HashMap<>(CONTAINER);
+    properties.putAll(Map.of("sut.container.runtime.goals.startup", "60s",
+        "sut.container.runtime.goals.idle-memory", "1GiB", "sut.container.runtime.goals.peak-memory", "1GiB"));
+    GatlingRun.Result run = GatlingRun.run(RuntimeSustainedSimulation.class, properties, TIMEOUT_SECONDS);
+    run.assertMetEveryGoal("container " + RUNTIME + " (runtime) at http://127.0.0.1:", "runtime.sustained");
+    assertThat(run.output()).containsPattern("container " + RUNTIME + ": startup \\d+ ms, memory idle [\\d.]+ MiB, peak [\\d.]+ MiB");
+    assertMeasured(summaryOf(run).probes(), RUNTIME);
+  }
+
+  @Test
+  void aMissedProbeGoalFailsTheRunLikeAMissedLatencyGoal() throws Exception {
+    Map<String, String> properties = new HashMap<>(CONTAINER);
+    properties.put("sut.container.runtime.goals.idle-memory", "1KiB");
+    GatlingRun.Result run = GatlingRun.run(RuntimeSustainedSimulation.class, properties, TIMEOUT_SECONDS);
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+    assertThat(run.output()).containsPattern("Container goal missed: idle-memory of the runtime container was [\\d.]+ MiB; goal < 1KiB")
+        .contains("Reports generated");
+    RunSummary summary = summaryOf(run);
+    assertThat(summary.status()).isEqualTo(RunSummary.FAILED);
+    assertThat(summary.missedContainerGoals()).extracting(RunSummary.GoalResult::metric).containsExactly("idle-memory");
+  }
+
+  @Test
+  void aContainerThatNeverAnswersStopsTheRunWithTheEndOfItsLog() throws Exception {
+    Map<String, String> properties = new HashMap<>(CONTAINER);
+    // it listens on a port of its own choosing, so the health route on the suite's port never answers
+    properties.putAll(Map.of("sut.container.runtime.command", "127.0.0.1 0",
+        "sut.container.ready-timeout", "4s"));
+    GatlingRun.Result run = GatlingRun.run(RuntimeSustainedSimulation.class, properties, TIMEOUT_SECONDS);
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.output())
+        .contains("STOPPED BEFORE ANY LOAD WAS SENT: the runtime container (" + RUNTIME + ") did not become ready")
+        .contains("did not answer within sut.container.ready-timeout (4 s)")
+        .containsPattern("The end of its log:\\n(.*\\n)*    \\| runtime stand-in at http://127\\.0\\.0\\.1:\\d+ ready")
+        .doesNotContain("Simulation loadsuite.runtime.RuntimeSustainedSimulation started");
+  }
+
+  @Test
+  void aMissingLocalImageStopsTheRunWithTheCommandThatBuildsIt() throws Exception {
+    Map<String, String> properties = new HashMap<>(CONTAINER);
+    properties.put("sut.container.runtime.image.local", "loadsuite/not-built:local");
+    GatlingRun.Result run = GatlingRun.run(RuntimeSustainedSimulation.class, properties, TIMEOUT_SECONDS);
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.output())
+        .contains("STOPPED BEFORE ANY LOAD WAS SENT: the local image loadsuite/not-built:local is not on this machine")
+        .contains("./mvnw test-compile exec:java@images")
+        .doesNotContain("Simulation loadsuite.runtime.RuntimeSustainedSimulation started");
+  }
+
+  @Test
+  void missingTestcontainersSettingsAreNamedWithTheirValues() throws Exception {
+    Map<String, String> environment = new HashMap<>();
+    environment.put("TESTCONTAINERS_RYUK_DISABLED", null);
+    GatlingRun.Result run = GatlingRun.run(RuntimeSustainedSimulation.class, CONTAINER, environment, TIMEOUT_SECONDS);
+    assertThat(run.exitCode()).isNotZero();
+    assertThat(run.output())
+        .contains("STOPPED BEFORE ANY LOAD WAS SENT: container mode needs, in the environment")
+        .contains("export TESTCONTAINERS_RYUK_DISABLED=true")
+        .doesNotContain("Simulation loadsuite.runtime.RuntimeSustainedSimulation started");
+  }
+
+  private static RunSummary summaryOf(GatlingRun.Result run) {
+    Path folder = GatlingRun.runFolder(run.output());
+    return SummaryFiles.read(folder.resolve(SummaryFiles.NAME));
+  }
+
+  private static void assertMeasured(List<RunSummary.Probes> all, String image) {
+    assertThat(all).hasSize(1);
+    RunSummary.Probes probes = all.get(0);
+    assertThat(probes.measured()).isTrue();
+    assertThat(probes.image()).isEqualTo(image);
+    assertThat(probes.startupMs()).isPositive();
+    assertThat(probes.idleMemoryBytes()).isPositive();
+    assertThat(probes.peakMemoryBytes()).isGreaterThanOrEqualTo(probes.idleMemoryBytes());
+    assertThat(probes.samples()).isGreaterThanOrEqualTo(2);
+  }
+}

@@ -1,0 +1,139 @@
+package loadsuite.oci;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * A client of the OCI distribution API on the JDK's HttpClient, sending what real clients
+ * (go-containerregistry: crane, ko, Freightliner) send: a blob is pushed by HEAD (skipped when
+ * present), POST, PATCH of the whole blob, PUT on the latest {@code Location} with the digest
+ * added to its query; a manifest by PUT with its media type; pulls send an explicit {@code Accept}.
+ * It works against CNCF Distribution as well as a strict OCI registry.
+ *
+ * <p>It asserts nothing: an answer other than the spec's throws {@link OciException} naming the
+ * request and the answer. Suite set-up turns that into a stop before any load; tests wrap it.
+ */
+public final class OciClient {
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final URI base;
+
+  public OciClient(String baseUrl) {
+    base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+  }
+
+  public String baseUrl() {
+    return base.toString().replaceAll("/$", "");
+  }
+
+  /** {@code method} on a path (resolved against the registry) or an absolute URL; headers as name, value pairs. */
+  public HttpResponse<byte[]> send(String method, String pathOrUrl, BodyPublisher body, String... headers) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathOrUrl)).timeout(TIMEOUT).method(method, body);
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    try {
+      return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new OciException(method + " " + pathOrUrl + " on " + baseUrl() + ": " + e, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new OciException(method + " " + pathOrUrl + ": interrupted", e);
+    }
+  }
+
+  /** Whether the repository holds the blob (HEAD: 200 yes, 404 no). */
+  public boolean hasBlob(String repository, String digest) {
+    HttpResponse<byte[]> head = send("HEAD", blobPath(repository, digest), BodyPublishers.noBody());
+    if (head.statusCode() != 200 && head.statusCode() != 404) {
+      throw unexpected(head, "200 or 404");
+    }
+    return head.statusCode() == 200;
+  }
+
+  /** Uploads a blob: POST, PATCH of the whole content, PUT with its digest; gives the digest the registry answered. */
+  public String uploadBlob(String repository, Blob blob) {
+    HttpResponse<byte[]> started = expect(send("POST", "/v2/" + repository + "/blobs/uploads/", BodyPublishers.noBody()), 202);
+    HttpResponse<byte[]> sent = expect(send("PATCH", location(started), BodyPublishers.ofByteArray(blob.content()),
+        "Content-Type", "application/octet-stream"), 202);
+    HttpResponse<byte[]> put = expect(send("PUT", withDigest(location(sent), blob.digest()), BodyPublishers.noBody()), 201);
+    return expectDigest(put, blob.digest());
+  }
+
+  /** Pushes the image's blobs that the repository lacks, then its manifest as {@code tag}. */
+  public void pushImage(String repository, String tag, OciImage image) {
+    for (Blob blob : image.blobs()) {
+      if (!hasBlob(repository, blob.digest())) {
+        uploadBlob(repository, blob);
+      }
+    }
+    pushManifest(repository, tag, image.manifest().content(), OciImage.MANIFEST_TYPE);
+  }
+
+  /** PUT of a manifest; gives the digest the registry answered, which must be the manifest's. */
+  public String pushManifest(String repository, String reference, byte[] manifest, String mediaType) {
+    HttpResponse<byte[]> put = expect(send("PUT", "/v2/" + repository + "/manifests/" + reference,
+        BodyPublishers.ofByteArray(manifest), "Content-Type", mediaType), 201);
+    return expectDigest(put, Blob.sha256(manifest));
+  }
+
+  /** GET of a manifest with {@code Accept} set to its media type. */
+  public byte[] pullManifest(String repository, String reference, String mediaType) {
+    return expect(send("GET", "/v2/" + repository + "/manifests/" + reference, BodyPublishers.noBody(), "Accept", mediaType), 200)
+        .body();
+  }
+
+  /** GET of a blob, checked against its digest. */
+  public byte[] pullBlob(String repository, String digest) {
+    HttpResponse<byte[]> got = expect(send("GET", blobPath(repository, digest), BodyPublishers.noBody()), 200);
+    if (!Blob.sha256(got.body()).equals(digest)) {
+      throw new OciException("GET " + got.uri() + " answered content of digest " + Blob.sha256(got.body()) + ", not " + digest);
+    }
+    return got.body();
+  }
+
+  /** Adds {@code digest=} to an upload Location's query, with {@code &} when it has one already (Distribution's {@code ?_state=}). */
+  public static String withDigest(String location, String digest) {
+    return location + (location.contains("?") ? "&" : "?") + "digest=" + digest;
+  }
+
+  /** The {@code Location} of an answer, which the next request of an upload must use. */
+  public static String location(HttpResponse<?> response) {
+    return response.headers().firstValue("Location")
+        .orElseThrow(() -> new OciException(response.request().method() + " " + response.uri() + " answered without a Location"));
+  }
+
+  private static String blobPath(String repository, String digest) {
+    return "/v2/" + repository + "/blobs/" + digest;
+  }
+
+  private static HttpResponse<byte[]> expect(HttpResponse<byte[]> response, int... statuses) {
+    if (Arrays.stream(statuses).noneMatch(s -> s == response.statusCode())) {
+      throw unexpected(response, Arrays.toString(statuses));
+    }
+    return response;
+  }
+
+  private static OciException unexpected(HttpResponse<byte[]> response, String expected) {
+    String body = new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+    return new OciException(response.request().method() + " " + response.uri() + " answered " + response.statusCode()
+        + ", not " + expected + (body.isBlank() ? "" : ": " + body.strip()));
+  }
+
+  private static String expectDigest(HttpResponse<byte[]> response, String digest) {
+    String answered = response.headers().firstValue("Docker-Content-Digest").orElse("none");
+    if (!answered.equals(digest)) {
+      throw new OciException(response.request().method() + " " + response.uri() + " answered Docker-Content-Digest "
+          + answered + ", not " + digest);
+    }
+    return answered;
+  }
+}

@@ -1,0 +1,122 @@
+package loadsuite.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import loadsuite.suite.GatlingRun;
+import loadsuite.results.JUnitReport;
+import loadsuite.results.RunSummary;
+import loadsuite.results.SummaryFiles;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What a run leaves beside Gatling's report, checked against that report and against a baseline. */
+class RunResultsEndToEndTest {
+  private static final long TIMEOUT_SECONDS = 180;
+
+  @TempDir Path baselines;
+
+  @Test
+  void theSummaryHasTheNumbersOfGatlingsOwnReport() throws Exception {
+    GatlingRun.Result run = GatlingRun.run(RuntimeHandlersSimulation.class, Map.of(), TIMEOUT_SECONDS);
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    Path folder = GatlingRun.runFolder(run.output());
+    RunSummary summary = SummaryFiles.read(folder.resolve(SummaryFiles.NAME));
+    Document report = Jsoup.parse(folder.resolve("index.html").toFile());
+
+    assertThat(summary.status()).isEqualTo(RunSummary.PASSED);
+    assertThat(summary.sut().mode()).isEqualTo("embedded");
+    assertThat(summary.probes()).singleElement().satisfies(probes -> {
+      assertThat(probes.measured()).isFalse();
+      assertThat(probes.reason()).contains("embedded mode");
+    });
+    assertSameAsReport(summary.global(), row(report, "All Requests"));
+    assertThat(summary.requests()).extracting(RunSummary.RequestStats::name).containsExactlyInAnyOrder("GET /simple", "GET /module", "GET /hooks");
+    for (RunSummary.RequestStats request : summary.requests()) {
+      assertSameAsReport(request, row(report, request.name()));
+    }
+    assertThat(summary.goals()).hasSize(5).allSatisfy(goal -> assertThat(goal.met()).isTrue());
+
+    String junit = Files.readString(folder.resolve(JUnitReport.NAME));
+    assertThat(junit).contains("<testsuite name=\"loadsuite.runtime.RuntimeHandlersSimulation [smoke]\" tests=\"5\" failures=\"0\"")
+        .contains("name=\"p95 of &quot;GET /module&quot; &lt; 500ms\"");
+  }
+
+  @Test
+  void aRegressionAgainstTheBaselineFailsTheRunAndIsReported() throws Exception {
+    GatlingRun.Result first = GatlingRun.run(RuntimeSustainedSimulation.class, Map.of(), TIMEOUT_SECONDS);
+    assertThat(first.exitCode()).as(first.output()).isZero();
+    RunSummary measured = SummaryFiles.read(GatlingRun.runFolder(first.output()).resolve(SummaryFiles.NAME));
+    // a baseline no run can match: ten times the throughput, with zero response times
+    RunSummary.RequestStats g = measured.global();
+    RunSummary.RequestStats impossible = new RunSummary.RequestStats(g.name(), g.group(), g.count() * 10, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+        g.windowSeconds(), g.throughput() * 10);
+    Path baseline = baselines.resolve("impossible.json");
+    SummaryFiles.write(baseline, new RunSummary(measured.simulation(), measured.workload(), measured.profile(), RunSummary.PASSED,
+        null, measured.sut(), measured.start(), measured.end(), measured.warmUpSeconds(), measured.measuredSeconds(), measured.planned(),
+        measured.achieved(), impossible, List.of(), List.of(), null, measured.probes(), List.of(), List.of()));
+
+    GatlingRun.Result second = GatlingRun.run(RuntimeSustainedSimulation.class, Map.of("baseline.file", baseline.toString()), TIMEOUT_SECONDS);
+    assertThat(second.exitCode()).as(second.output()).isEqualTo(2);
+    assertThat(second.output()).contains("against baseline " + baseline).containsPattern("all requests\\s+throughput .*REGRESSION");
+    RunSummary summary = SummaryFiles.read(GatlingRun.runFolder(second.output()).resolve(SummaryFiles.NAME));
+    assertThat(summary.status()).isEqualTo(RunSummary.FAILED);
+    assertThat(summary.baseline()).anySatisfy(row -> {
+      assertThat(row.metric()).isEqualTo("throughput");
+      assertThat(row.regression()).isTrue();
+      assertThat(row.changePercent()).isCloseTo(-90, org.assertj.core.data.Offset.offset(5.0));
+    });
+    assertThat(summary.goals()).anySatisfy(goal -> assertThat(goal.origin()).startsWith("baseline ").isNotNull());
+  }
+
+  @Test
+  void aRunStoppedMidwayLeavesASummaryMarkedIncomplete() throws Exception {
+    GatlingRun.Started started = GatlingRun.start(RuntimeSustainedSimulation.class,
+        Map.of("runtime.sustained.duration", "60s"));
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.readString(started.log()).contains("Simulation loadsuite.runtime.RuntimeSustainedSimulation started")) {
+      assertThat(System.nanoTime()).as("the run did not start: " + Files.readString(started.log())).isLessThan(deadline);
+      Thread.sleep(200);
+    }
+    Thread.sleep(3000);
+    started.process().destroy(); // SIGTERM, as a CI timeout or Ctrl-C does
+    assertThat(started.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+    Path folder = Files.list(Path.of("target", "gatling"))
+        .filter(p -> p.getFileName().toString().startsWith("runtimesustainedsimulation-"))
+        .max(java.util.Comparator.comparing(p -> p.toFile().lastModified())).orElseThrow();
+    RunSummary summary = SummaryFiles.read(folder.resolve(SummaryFiles.NAME));
+    assertThat(summary.status()).isEqualTo(RunSummary.INCOMPLETE);
+    assertThat(summary.reason()).contains("ended before its results were read");
+    assertThat(Files.readString(folder.resolve(JUnitReport.NAME))).contains("failures=\"1\"").contains("the run is incomplete");
+  }
+
+  private static Element row(Document report, String name) {
+    return report.select("tr").stream()
+        .filter(tr -> tr.selectFirst(".ellipsed-name") != null && tr.selectFirst(".ellipsed-name").text().equals(name))
+        .findFirst().orElseThrow(() -> new AssertionError("no row " + name + " in Gatling's report"));
+  }
+
+  /**
+   * Counts, min, max and mean are exact. Percentiles are t-digest estimates, and Gatling's digest
+   * (AVLTreeDigest) breaks ties between centroids at random: two reads of the same log, such as
+   * the summary's and the report's, can differ by 1 ms there.
+   */
+  private static void assertSameAsReport(RunSummary.RequestStats stats, Element row) {
+    int[] report = row.select("td.value").stream().mapToInt(td -> (int) Math.round(Double.parseDouble(td.text()))).toArray();
+    // columns: total, ok, ko, % ko, cnt/s, min, p50, p75, p95, p99, max, mean, std dev
+    assertThat(new long[] {stats.count(), stats.failed(), stats.min(), stats.max(), stats.mean()})
+        .as(stats.path())
+        .containsExactly(report[0], report[2], report[5], report[10], report[11]);
+    int[] percentiles = {stats.p50(), stats.p75(), stats.p95(), stats.p99()};
+    for (int i = 0; i < percentiles.length; i++) {
+      assertThat(percentiles[i]).as(stats.path() + " percentile column " + (6 + i)).isBetween(report[6 + i] - 1, report[6 + i] + 1);
+    }
+  }
+}

@@ -1,0 +1,95 @@
+package loadsuite.suite;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import loadsuite.config.DroppedOverrides;
+
+/**
+ * Runs one simulation the way {@code ./mvnw gatling:test} does: a forked JVM with Gatling's own
+ * JVM options, the test classpath, {@code -D} properties and results under target/gatling.
+ */
+public final class GatlingRun {
+  /** The JVM options the Gatling Maven plugin gives its fork. */
+  private static final List<String> GATLING_JVM_OPTIONS = List.of(
+      "-server", "-Xmx1G", "-XX:+HeapDumpOnOutOfMemoryError", "-XX:MaxInlineLevel=20", "-XX:MaxTrivialSize=12",
+      "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED");
+
+  /** Test runs neither compare with nor add to the baselines and history of the working copy. */
+  private static final Map<String, String> TEST_DEFAULTS = Map.of(
+      "baseline.file", "none", "history.dir", Path.of("target", "test-history").toString());
+
+  /** What the run printed and how it ended: 0 passed, 2 a goal was missed, anything else a crash. */
+  public record Result(int exitCode, String output) {
+    /** Ran against {@code sutDescription}, printed the run report of {@code workloadPath}, wrote Gatling's report, met every goal. */
+    public void assertMetEveryGoal(String sutDescription, String workloadPath) {
+      org.assertj.core.api.Assertions.assertThat(output)
+          .contains("against " + sutDescription)
+          .contains("---- " + workloadPath)
+          .contains("Reports generated")
+          .doesNotContain(": false (actual");
+      org.assertj.core.api.Assertions.assertThat(exitCode).as(output).isZero();
+    }
+  }
+
+  private GatlingRun() {}
+
+  public static Result run(Class<?> simulation, Map<String, String> properties, long timeoutSeconds)
+      throws IOException, InterruptedException {
+    return run(simulation, properties, Map.of(), timeoutSeconds);
+  }
+
+  /** As {@link #run(Class, Map, long)}, with environment variables set ({@code null} removes one). */
+  public static Result run(Class<?> simulation, Map<String, String> properties, Map<String, String> environment, long timeoutSeconds)
+      throws IOException, InterruptedException {
+    Started started = start(simulation, properties, environment);
+    if (!started.process().waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      started.process().destroyForcibly().waitFor();
+      throw new AssertionError(simulation.getSimpleName() + " did not end within " + timeoutSeconds + " s; its output: " + started.log());
+    }
+    return new Result(started.process().exitValue(), Files.readString(started.log()));
+  }
+
+  /** A run under way, writing its output to {@code log}. */
+  public record Started(Process process, Path log) {}
+
+  public static Started start(Class<?> simulation, Map<String, String> properties) throws IOException {
+    return start(simulation, properties, Map.of());
+  }
+
+  private static Started start(Class<?> simulation, Map<String, String> properties, Map<String, String> environment) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(GATLING_JVM_OPTIONS);
+    Map<String, String> all = new java.util.TreeMap<>(TEST_DEFAULTS);
+    all.putAll(properties);
+    all.forEach((key, value) -> command.add("-D" + key + "=" + value));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
+        "io.gatling.app.Gatling", "-s", simulation.getName(), "-rf", Path.of("target", "gatling").toString()));
+    Path log = Files.createDirectories(Path.of("target", "gatling-runs")).resolve(simulation.getSimpleName() + "-" + System.nanoTime() + ".log");
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    // the Maven command line that ran the tests is not this run's: its -D options were not meant for it
+    builder.environment().remove(DroppedOverrides.MAVEN_ARGS);
+    environment.forEach((name, value) -> {
+      if (value == null) {
+        builder.environment().remove(name);
+      } else {
+        builder.environment().put(name, value);
+      }
+    });
+    return new Started(builder.start(), log);
+  }
+
+  /** The run folder Gatling named in its output ("please open the following file: file:///…/index.html"). */
+  public static Path runFolder(String output) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("please open the following file: file://(\\S+)/index\\.html").matcher(output);
+    if (!m.find()) {
+      throw new AssertionError("no report path in the run's output:\n" + output);
+    }
+    return Path.of(m.group(1));
+  }
+}

@@ -1,0 +1,73 @@
+package loadsuite.suite;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import loadsuite.config.DroppedOverrides;
+import loadsuite.config.Section;
+import loadsuite.config.Targets;
+import loadsuite.config.TargetsException;
+import loadsuite.goals.Goal;
+import loadsuite.load.Workload;
+import loadsuite.system.SystemCatalog;
+import loadsuite.system.SystemSpec;
+import loadsuite.system.WorkloadSpec;
+
+/** targets.conf read and validated once per JVM against every system of the suite, and the plan of each workload. */
+public final class Suite {
+  /** A workload as read from targets.conf, with its goals. */
+  public record Plan(Workload workload, List<Goal> goals) {}
+
+  private static Targets targets;
+
+  private Suite() {}
+
+  public static synchronized Targets targets() {
+    if (targets == null) {
+      List<SystemSpec> systems = SystemCatalog.all();
+      Set<String> roots = new TreeSet<>(Set.of("profile", "profiles", "sut", "baseline", "history", Targets.SOAK_DURATION));
+      systems.forEach(s -> roots.add(s.name()));
+      DroppedOverrides.check(System.getProperties(), roots);
+      Targets loaded = Targets.load();
+      validate(loaded, systems);
+      targets = loaded;
+    }
+    return targets;
+  }
+
+  public static Plan plan(SystemSpec system, WorkloadSpec workload) {
+    return plan(targets(), system, workload.name());
+  }
+
+  /** A workload's plan from already loaded targets. */
+  public static Plan plan(Targets targets, SystemSpec system, String workload) {
+    Section section = targets.workload(system.name(), workload);
+    return read(section, system.workload(workload, section), targets.soakDuration());
+  }
+
+  /**
+   * Reads every workload of the chosen profile with its system's keys, so that a mistake anywhere
+   * (an unknown system or workload, a key of another system, a missing key) stops any run.
+   */
+  public static void validate(Targets targets, List<SystemSpec> systems) {
+    targets.soakDuration();
+    for (String name : targets.systems()) {
+      SystemSpec system = systems.stream().filter(s -> s.name().equals(name)).findFirst()
+          .orElseThrow(() -> new TargetsException(targets.file() + ": profile '" + targets.profileName() + "' has a block for '"
+              + name + "', which is not a system of the suite; the systems are "
+              + systems.stream().map(SystemSpec::name).collect(Collectors.joining(", "))));
+      for (String workload : targets.workloads(name)) {
+        Section section = targets.workload(name, workload);
+        read(section, system.workload(workload, section), targets.soakDuration());
+      }
+    }
+  }
+
+  private static Plan read(Section section, WorkloadSpec spec, java.util.Optional<java.time.Duration> soakDuration) {
+    Workload workload = Workload.read(section, spec.keys(), soakDuration);
+    List<Goal> goals = Goal.readAll(section.section("goals"));
+    section.rejectUnknownKeys();
+    return new Plan(workload, goals);
+  }
+}

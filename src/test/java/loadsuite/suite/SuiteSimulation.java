@@ -1,0 +1,191 @@
+package loadsuite.suite;
+
+import static io.gatling.javaapi.http.HttpDsl.http;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import loadsuite.config.DurationText;
+import loadsuite.config.TargetsException;
+import loadsuite.goals.GoalAssertion;
+import loadsuite.goals.GoalAssertions;
+import loadsuite.load.NamedRequests;
+import loadsuite.load.PacedConnections;
+import loadsuite.load.RateSchedule;
+import loadsuite.load.ServiceUrls;
+import loadsuite.load.Workload;
+import loadsuite.results.Baseline;
+import loadsuite.results.History;
+import loadsuite.results.RunRecorder;
+import loadsuite.results.RunReport;
+import loadsuite.results.RunStats;
+import loadsuite.results.RunSummary;
+import loadsuite.sut.RunningSystem;
+import loadsuite.sut.SutUnavailableException;
+import loadsuite.sut.SystemsUnderTest;
+import loadsuite.system.SystemSpec;
+import loadsuite.system.WorkloadSpec;
+
+/**
+ * What every simulation of the suite does. A simulation's constructor reads its workload's keys
+ * ({@link #keys}) and calls {@link #load} once; the workload is the one its system's spec names
+ * for the class. {@code load} validates the whole profile, builds the iteration, starts or reaches
+ * the system, prepares its data, and sets up the load of the workload's shape with its goals as
+ * assertions. Bad input (targets.conf, an unreachable system) stops the run with one line before
+ * any load; the system is stopped after the run.
+ */
+public abstract class SuiteSimulation extends Simulation {
+  /** Time allowed past the planned end for the last answers (Gatling's request timeout is 10 s). */
+  private static final Duration DRAIN = Duration.ofSeconds(15);
+  /** Where Gatling writes a folder per run (the Maven plugin's default; the tests pass the same). */
+  private static final Path RESULTS = Path.of("target", "gatling");
+  /** Gatling's exit code when an assertion failed. */
+  private static final int ASSERTIONS_FAILED = 2;
+  /** The exit code of a run stopped before any load by bad input: a wrong setting, an unreachable system. */
+  public static final int STOPPED_BEFORE_LOAD = 3;
+
+  private final SystemSpec system;
+  private final WorkloadSpec workloadSpec;
+  private Suite.Plan plan;
+  private RunningSystem sut;
+  private RunRecorder recorder;
+  private volatile boolean containerGoalMissed;
+
+  protected SuiteSimulation(SystemSpec system) {
+    this.system = system;
+    this.workloadSpec = system.workloadOf(getClass()).orElseThrow(() -> new IllegalStateException(getClass().getName()
+        + " runs no workload of the " + system.name() + " system: declare it in the system's spec"));
+  }
+
+  /** The workload's shared keys, as read from the chosen profile. */
+  protected final Workload workload() {
+    return plan().workload();
+  }
+
+  /** The workload's own keys, as its system's spec reads them. */
+  protected final <T> T keys(Class<T> type) {
+    return workload().keys(type);
+  }
+
+  /** Sets up the run of the workload: call it once, at the end of the constructor. */
+  protected final void load(Load load) {
+    if (recorder != null) {
+      throw new IllegalStateException(getClass().getName() + " calls load() twice");
+    }
+    try {
+      Suite.Plan plan = plan();
+      Workload workload = plan.workload();
+      NamedRequests.Built<ChainBuilder> measured = NamedRequests.collect(() -> load.iteration().requests(false));
+      if (measured.names().isEmpty()) {
+        throw new IllegalStateException(getClass().getName() + " builds no request with loadsuite.load.NamedRequests.http(name)");
+      }
+      ChainBuilder warmUp = load.iteration().requests(true);
+      List<GoalAssertion> goalAssertions = new ArrayList<>(GoalAssertions.of(workload, plan.goals(), measured.names()));
+      String profile = Suite.targets().profileName();
+      Optional<Baseline> baseline = Baseline.find(Baseline.Settings.read(Suite.targets().baseline()), getClass().getName(), profile,
+          workload.schedule().measuredSeconds());
+      baseline.ifPresent(b -> goalAssertions.addAll(b.assertions()));
+      History.Settings history = History.Settings.read(Suite.targets().history());
+      sut = SystemsUnderTest.start(Suite.targets().sut(), system, workload);
+      load.preparation().accept(sut);
+      HttpProtocolBuilder protocol = load.protocol().apply(http.baseUrl(sut.baseUrl())
+          .acceptHeader("application/json")
+          .disableCaching()
+          .disableWarmUp());
+      PacedConnections connections = new PacedConnections(workload);
+      recorder = new RunRecorder(RESULTS, history, getClass().getName(), profile, workload, plan.goals(),
+          measured.names(), goalAssertions, baseline, connections::measuredIterations, load.transfers(), sut);
+      Runtime.getRuntime().addShutdownHook(new Thread(this::atExit));
+      printPlan(plan);
+      setUp(connections.populate(load.title(), warmUp, measured.value(), ServiceUrls.sessionValues(sut.baseUrls()),
+              load.feeder().map(feeder -> feeder.get())))
+          .protocols(protocol)
+          .assertions(goalAssertions.stream().map(GoalAssertion::assertion).toList())
+          .maxDuration(connections.plannedDuration().plus(DRAIN));
+    } catch (TargetsException | SutUnavailableException e) {
+      stopBeforeLoad(e);
+    } catch (RuntimeException e) {
+      stopSut();
+      throw e;
+    }
+  }
+
+  private Suite.Plan plan() {
+    if (plan == null) {
+      try {
+        plan = Suite.plan(system, workloadSpec);
+      } catch (TargetsException e) {
+        stopBeforeLoad(e);
+      }
+    }
+    return plan;
+  }
+
+  /**
+   * Bad input, not a crash of the suite: one line that names the problem and the fix, no stack
+   * trace, and the run ends with {@link #STOPPED_BEFORE_LOAD} (the Maven build fails).
+   */
+  private void stopBeforeLoad(RuntimeException e) {
+    stopSut();
+    System.out.flush();
+    System.err.println("\nSTOPPED BEFORE ANY LOAD WAS SENT: " + e.getMessage() + "\n");
+    System.err.flush();
+    System.exit(STOPPED_BEFORE_LOAD);
+  }
+
+  @Override
+  public void after() {
+    try {
+      RunStats.latest(RESULTS, getClass().getName()).ifPresentOrElse(
+          stats -> {
+            RunSummary summary = recorder.finish(stats);
+            System.out.println(RunReport.render(summary));
+            summary.missedContainerGoals().forEach(goal -> System.out.println("Container goal missed: " + goal.message()));
+            containerGoalMissed = !summary.missedContainerGoals().isEmpty();
+          },
+          () -> recorder.abandon("no simulation.log of this run under " + RESULTS));
+    } finally {
+      stopSut();
+    }
+  }
+
+  /**
+   * As the JVM exits, after Gatling has written its HTML report: an incomplete summary if the run
+   * never reached {@code after()}, the suite page (now with this run's report to link), and the
+   * exit code. Gatling sets it from its own assertions, which cover requests only, so a missed goal
+   * on a container's resources ends the JVM with Gatling's code for failed assertions (2) instead.
+   */
+  private void atExit() {
+    recorder.abandon("the run ended before its results were read (crashed or stopped)");
+    recorder.writeSuitePage();
+    if (containerGoalMissed) {
+      System.out.flush();
+      Runtime.getRuntime().halt(ASSERTIONS_FAILED);
+    }
+  }
+
+  private void stopSut() {
+    if (sut != null) {
+      sut.close();
+      sut = null;
+    }
+  }
+
+  private void printPlan(Suite.Plan plan) {
+    Workload w = plan.workload();
+    RateSchedule schedule = w.schedule();
+    System.out.printf("%n%s (profile %s) against %s%n", w.path(), Suite.targets().profileName(), sut.description());
+    System.out.printf("  %d connections, warm-up %s (silent), then %d iterations over %s = %.0f/s on average, peak %.0f/s%n",
+        w.connections(), DurationText.of(w.warmUp()), schedule.plannedMeasuredIterations(), DurationText.of(schedule.measuredDuration()),
+        schedule.plannedMeasuredRate(), schedule.peakRate());
+    System.out.println("  goals: " + plan.goals().stream()
+        .map(g -> g.scope() + " " + g.metric().key + " " + g.threshold())
+        .collect(Collectors.joining(", ")) + "\n");
+  }
+}
