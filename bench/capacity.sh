@@ -40,7 +40,7 @@ gatling -Dprofile=nightly | sed -n '/^---- runtime.sustained/,/^$/p'
 
 echo "== 2. wrk -t1 -c100 -d$WRK_DURATION, GET of a small JSON body"
 port=$(free_port)
-java -cp "target/test-classes:$(cat "$work/cp.txt")" loadsuite.sut.StandInMain runtime 127.0.0.1 "$port" > "$work/standin.log" 2>&1 &
+java -cp "target/test-classes:$(cat "$work/cp.txt")" loadsuite.runtime.standin.RuntimeStandIn 127.0.0.1 "$port" > "$work/standin.log" 2>&1 &
 pids+=($!)
 standin="http://127.0.0.1:$port"
 wait_for "$standin/health"

@@ -87,11 +87,17 @@ class JenkinsfileTest {
     assertThat(readme).contains("./mvnw gatling:test -Dgatling.simulationClass=");
     String scripts = shellScripts();
     assertThat(scripts).contains("./mvnw gatling:test -Dgatling.simulationClass=");
-    for (String option : List.of("-Dprofile=", "-Dsut.mode=", "-Dsut.url=", "-Dsut.container.images=", "-Druntime.sustained.duration=")) {
+    for (String option : List.of("-Dprofile=", "-Dsut.mode=", "-Dsut.url=", "-Dsut.container.images=", "-Dsoak-duration=", "-Doverrides=")) {
       assertThat(scripts).as(option).contains(option);
       assertThat(readme).as("the README documents " + option).contains(option.replace("=", ""));
     }
     assertThat(scripts).contains("ulimit -n");
+  }
+
+  @Test
+  void findsTheSimulationsInTheSuitesListOfSystems() {
+    assertThat(shellScripts()).contains("./mvnw -q test-compile exec:java@simulations -Dsimulations=\"$SIMULATIONS\"")
+        .doesNotContain("grep -rl");
   }
 
   @Test
@@ -109,7 +115,8 @@ class JenkinsfileTest {
     assertThat(argumentsOf("cron")).singleElement().asString().matches("H \\d+ \\* \\* \\*");
     List<String> parameters = new ArrayList<>(argumentsOf("string"));
     parameters.addAll(argumentsOf("choice"));
-    assertThat(parameters).contains("name=SIMULATIONS", "name=PROFILE", "name=SUT_MODE", "name=IMAGES", "name=SUT_URL", "name=SOAK_DURATION");
+    assertThat(parameters).contains("name=SIMULATIONS", "name=PROFILE", "name=SUT_MODE", "name=IMAGES", "name=SUT_URL", "name=SOAK_DURATION",
+        "name=OVERRIDES");
     assertThat(CALLS).containsKeys("timeout", "disableConcurrentBuilds", "buildDiscarder", "timestamps");
   }
 }

@@ -45,6 +45,8 @@ public final class LocalImages {
   private static final Path WORK = Path.of("target", "images");
   /** What every stand-in may use besides its own package (ArchitectureTest holds them to it). */
   public static final List<String> SHARED_PACKAGES = List.of("loadsuite.standin", "loadsuite.oci");
+  /** A stand-in package's tests and their helpers (named *Test, *TestClient), which its image leaves out. */
+  public static final java.util.regex.Pattern TEST_CLASS = java.util.regex.Pattern.compile(".*(Test|TestClient)(\\$.*)?\\.class");
 
   private LocalImages() {}
 
@@ -208,10 +210,10 @@ public final class LocalImages {
     }
   }
 
-  /** The files of one package's folder, not those of its sub-packages. */
+  /** The classes of one package's folder, not those of its sub-packages nor its tests. */
   private static void copyFiles(Path from, Path to) {
     try (Stream<Path> files = Files.list(from)) {
-      for (Path file : files.filter(Files::isRegularFile).toList()) {
+      for (Path file : files.filter(Files::isRegularFile).filter(f -> !TEST_CLASS.matcher(f.getFileName().toString()).matches()).toList()) {
         copy(file, to.resolve(file.getFileName().toString()));
       }
     } catch (IOException e) {

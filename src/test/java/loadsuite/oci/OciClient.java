@@ -100,6 +100,46 @@ public final class OciClient {
     return got.body();
   }
 
+  /**
+   * Copies an image manifest and its blobs to another registry as Freightliner does: HEAD of the
+   * destination's manifest (present: nothing to do), GET of the source's manifest, then for the
+   * config and each layer HEAD at the destination, GET at the source and an upload to the
+   * destination, and last the manifest PUT. Gives the manifest's digest; the destination answered
+   * the same digest for every blob and the manifest.
+   */
+  public String copyImage(String repository, String reference, OciClient destination, String destinationRepository) {
+    HttpResponse<byte[]> present = destination.send("HEAD", "/v2/" + destinationRepository + "/manifests/" + reference,
+        BodyPublishers.noBody(), "Accept", OciImage.MANIFEST_TYPE);
+    byte[] manifest = pullManifest(repository, reference, OciImage.MANIFEST_TYPE);
+    if (present.statusCode() == 200
+        && Blob.sha256(manifest).equals(present.headers().firstValue("Docker-Content-Digest").orElse(""))) {
+      return Blob.sha256(manifest);
+    }
+    for (String digest : blobDigests(manifest)) {
+      if (!destination.hasBlob(destinationRepository, digest)) {
+        destination.uploadBlob(destinationRepository, new Blob(pullBlob(repository, digest), digest));
+      }
+    }
+    return destination.pushManifest(destinationRepository, reference, manifest, OciImage.MANIFEST_TYPE);
+  }
+
+  /** The config and layer digests an image manifest lists. */
+  static java.util.List<String> blobDigests(byte[] manifest) {
+    try {
+      com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest);
+      java.util.List<String> digests = new java.util.ArrayList<>();
+      digests.add(root.path("config").path("digest").asText());
+      root.path("layers").forEach(layer -> digests.add(layer.path("digest").asText()));
+      if (digests.stream().anyMatch(String::isEmpty)) {
+        throw new OciException("an image manifest without a config or layer digest: " + new String(manifest,
+            java.nio.charset.StandardCharsets.UTF_8));
+      }
+      return digests;
+    } catch (IOException e) {
+      throw new OciException("an image manifest that is not JSON: " + e.getMessage(), e);
+    }
+  }
+
   /** Adds {@code digest=} to an upload Location's query, with {@code &} when it has one already (Distribution's {@code ?_state=}). */
   public static String withDigest(String location, String digest) {
     return location + (location.contains("?") ? "&" : "?") + "digest=" + digest;

@@ -1,9 +1,9 @@
 package loadsuite.registry.standin;
 
-import static loadsuite.registry.standin.RegistryClient.errorCode;
-import static loadsuite.registry.standin.RegistryClient.json;
-import static loadsuite.registry.standin.RegistryClient.location;
-import static loadsuite.registry.standin.RegistryClient.sha256;
+import static loadsuite.registry.standin.RegistryTestClient.errorCode;
+import static loadsuite.registry.standin.RegistryTestClient.json;
+import static loadsuite.registry.standin.RegistryTestClient.location;
+import static loadsuite.registry.standin.RegistryTestClient.sha256;
 import static loadsuite.oci.OciClient.withDigest;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,12 +21,12 @@ import org.junit.jupiter.api.Test;
 class RegistryBadInputTest {
   private static final String DIGEST = sha256("content".getBytes(StandardCharsets.UTF_8));
   private static RegistryStandIn registry;
-  private static RegistryClient client;
+  private static RegistryTestClient client;
 
   @BeforeAll
   static void start() {
     registry = RegistryStandIn.start("127.0.0.1", 0);
-    client = new RegistryClient(registry.baseUrl());
+    client = new RegistryTestClient(registry.baseUrl());
   }
 
   @AfterAll
@@ -143,8 +143,8 @@ class RegistryBadInputTest {
 
   @Test
   void indexWhoseManifestIsMissing() {
-    byte[] index = RegistryClient.json(Map.of("schemaVersion", 2, "mediaType", ManifestRoutes.OCI_INDEX,
-        "manifests", List.of(RegistryClient.descriptor(ManifestRoutes.OCI_MANIFEST, DIGEST, 10))));
+    byte[] index = RegistryTestClient.json(Map.of("schemaVersion", 2, "mediaType", ManifestRoutes.OCI_INDEX,
+        "manifests", List.of(RegistryTestClient.descriptor(ManifestRoutes.OCI_MANIFEST, DIGEST, 10))));
 
     assertError(putManifest("multi", index, ManifestRoutes.OCI_INDEX), 400, "MANIFEST_BLOB_UNKNOWN");
   }
@@ -214,8 +214,8 @@ class RegistryBadInputTest {
   }
 
   private static byte[] imageManifest(String configDigest) {
-    return RegistryClient.json(Map.of("schemaVersion", 2, "mediaType", ManifestRoutes.OCI_MANIFEST,
-        "config", RegistryClient.descriptor("application/vnd.oci.image.config.v1+json", configDigest, 1),
+    return RegistryTestClient.json(Map.of("schemaVersion", 2, "mediaType", ManifestRoutes.OCI_MANIFEST,
+        "config", RegistryTestClient.descriptor("application/vnd.oci.image.config.v1+json", configDigest, 1),
         "layers", List.of()));
   }
 

@@ -21,7 +21,7 @@ class RegistryStandInDirectoryTest extends RegistryStandInTest {
   @Test
   void blobsAreFilesThatGoWhenTheStandInStops(@TempDir Path ownParent) throws Exception {
     RegistryStandIn own = RegistryStandIn.start("127.0.0.1", 0, Storage.directory(ownParent));
-    String digest = new RegistryClient(own.baseUrl()).pushBlob("files/app", "a blob".getBytes());
+    String digest = new RegistryTestClient(own.baseUrl()).pushBlob("files/app", "a blob".getBytes());
     assertThat(own.description()).contains(ownParent.toString());
     try (Stream<Path> files = Files.walk(ownParent)) {
       assertThat(files.map(Path::getFileName).map(Path::toString)).contains(digest.substring("sha256:".length()));

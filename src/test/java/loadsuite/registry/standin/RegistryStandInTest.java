@@ -1,10 +1,10 @@
 package loadsuite.registry.standin;
 
-import static loadsuite.registry.standin.RegistryClient.errorCode;
-import static loadsuite.registry.standin.RegistryClient.json;
-import static loadsuite.registry.standin.RegistryClient.location;
-import static loadsuite.registry.standin.RegistryClient.sha256;
-import static loadsuite.registry.standin.RegistryClient.streamed;
+import static loadsuite.registry.standin.RegistryTestClient.errorCode;
+import static loadsuite.registry.standin.RegistryTestClient.json;
+import static loadsuite.registry.standin.RegistryTestClient.location;
+import static loadsuite.registry.standin.RegistryTestClient.sha256;
+import static loadsuite.registry.standin.RegistryTestClient.streamed;
 import static loadsuite.oci.OciClient.withDigest;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,7 +31,7 @@ class RegistryStandInTest {
   private static final String OCI_MANIFEST = ManifestRoutes.OCI_MANIFEST;
   private final Random random = new Random(38);
   RegistryStandIn registry;
-  RegistryClient client;
+  RegistryTestClient client;
 
   /** Where the blobs go; a subclass runs every test again with another storage. */
   Storage storage() {
@@ -41,7 +41,7 @@ class RegistryStandInTest {
   @BeforeAll
   void start() {
     registry = RegistryStandIn.start("127.0.0.1", 0, storage());
-    client = new RegistryClient(registry.baseUrl());
+    client = new RegistryTestClient(registry.baseUrl());
   }
 
   @AfterAll
@@ -147,7 +147,7 @@ class RegistryStandInTest {
     assertThat(byDigest.statusCode()).isEqualTo(201);
 
     byte[] index = json(Map.of("schemaVersion", 2, "mediaType", ManifestRoutes.OCI_INDEX,
-        "manifests", List.of(RegistryClient.descriptor(OCI_MANIFEST, imageDigest, image.length))));
+        "manifests", List.of(RegistryTestClient.descriptor(OCI_MANIFEST, imageDigest, image.length))));
     assertThat(client.send("PUT", "/v2/kinds/app/manifests/multi", index, "Content-Type", ManifestRoutes.OCI_INDEX)
         .statusCode()).isEqualTo(201);
 
@@ -156,7 +156,7 @@ class RegistryStandInTest {
     assertThat(client.send("PUT", "/v2/kinds/app/manifests/docker", docker,
         "Content-Type", ManifestRoutes.DOCKER_MANIFEST).statusCode()).isEqualTo(201);
     byte[] list = json(Map.of("schemaVersion", 2, "mediaType", ManifestRoutes.DOCKER_MANIFEST_LIST,
-        "manifests", List.of(RegistryClient.descriptor(ManifestRoutes.DOCKER_MANIFEST, sha256(docker), docker.length))));
+        "manifests", List.of(RegistryTestClient.descriptor(ManifestRoutes.DOCKER_MANIFEST, sha256(docker), docker.length))));
     assertThat(client.send("PUT", "/v2/kinds/app/manifests/list", list,
         "Content-Type", ManifestRoutes.DOCKER_MANIFEST_LIST).statusCode()).isEqualTo(201);
 

@@ -25,13 +25,13 @@ import loadsuite.oci.OciImage;
  * wrapped with the assertions a protocol test makes, plus what only a test needs (raw sends, a
  * request whose body never comes, streamed bodies).
  */
-final class RegistryClient {
+final class RegistryTestClient {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final OciClient oci;
   private final String baseUrl;
 
-  RegistryClient(String baseUrl) {
+  RegistryTestClient(String baseUrl) {
     this.baseUrl = baseUrl;
     this.oci = new OciClient(baseUrl);
   }
