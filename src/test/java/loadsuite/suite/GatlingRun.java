@@ -18,6 +18,8 @@ public final class GatlingRun {
   private static final List<String> GATLING_JVM_OPTIONS = List.of(
       "-server", "-Xmx1G", "-XX:+HeapDumpOnOutOfMemoryError", "-XX:MaxInlineLevel=20", "-XX:MaxTrivialSize=12",
       "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED");
+  /** The suite's own JVM options, which pom.xml gives the plugin's fork after those (its jvmArgs): the same file. */
+  private static final Path SUITE_JVM_OPTIONS = Path.of("src", "test", "resources", "gatling-jvm.args");
 
   /** Test runs neither compare with nor add to the baselines and history of the working copy. */
   private static final Map<String, String> TEST_DEFAULTS = Map.of(
@@ -61,15 +63,25 @@ public final class GatlingRun {
     return start(simulation, properties, Map.of());
   }
 
-  private static Started start(Class<?> simulation, Map<String, String> properties, Map<String, String> environment) throws IOException {
+  /** The command line that runs {@code simulation} with {@code properties} (over the tests' defaults). */
+  public static List<String> command(Class<?> simulation, Map<String, String> properties) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(GATLING_JVM_OPTIONS);
+    if (!Files.isRegularFile(SUITE_JVM_OPTIONS)) {
+      throw new IllegalStateException(SUITE_JVM_OPTIONS.toAbsolutePath() + " is missing: runs start from the project's folder");
+    }
+    command.add("@" + SUITE_JVM_OPTIONS.toAbsolutePath());
     Map<String, String> all = new java.util.TreeMap<>(TEST_DEFAULTS);
     all.putAll(properties);
     all.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"),
         "io.gatling.app.Gatling", "-s", simulation.getName(), "-rf", Path.of("target", "gatling").toString()));
+    return command;
+  }
+
+  private static Started start(Class<?> simulation, Map<String, String> properties, Map<String, String> environment) throws IOException {
+    List<String> command = command(simulation, properties);
     Path log = Files.createDirectories(Path.of("target", "gatling-runs")).resolve(simulation.getSimpleName() + "-" + System.nanoTime() + ".log");
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     // the Maven command line that ran the tests is not this run's: its -D options were not meant for it

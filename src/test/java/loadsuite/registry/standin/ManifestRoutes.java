@@ -35,6 +35,12 @@ final class ManifestRoutes {
 
   /** A manifest reference: a digest when it has a colon, else a tag. */
   private record Reference(String tag, Digest digest) {
+    /** Whether {@code reference} is a tag by the grammar or has a colon (then parsed, and answered, as a digest). */
+    static boolean tagOrDigest(String reference) {
+      return reference.contains(":") || TAG.matcher(reference).matches();
+    }
+
+    /** The reference, or 400 {@code MANIFEST_INVALID} for a tag that breaks the grammar, {@code DIGEST_INVALID} for a bad digest. */
     static Reference parse(String reference) {
       if (reference.contains(":")) {
         return new Reference(null, Digest.parse(reference));
@@ -75,8 +81,17 @@ final class ManifestRoutes {
    * GET or HEAD. With an {@code Accept} header that lists neither the manifest's media type nor
    * &#42;/&#42;, the answer is 404 {@code MANIFEST_UNKNOWN}, as CNCF Distribution answers
    * (rather than 406): the registry has no manifest in a form the client accepts.
+   *
+   * <p>A reference that is neither a tag nor a digest ({@code .INVALID_MANIFEST_NAME}) names no
+   * manifest that can exist: 404 {@code MANIFEST_UNKNOWN}, the only failure the spec lists for
+   * GET and HEAD (end-3) and what its conformance suite expects. PUT and DELETE of such a
+   * reference stay 400 {@code MANIFEST_INVALID} (end-9 lists 400 for DELETE), and a malformed
+   * digest stays 400 {@code DIGEST_INVALID} everywhere, as the spec recommends.
    */
   void read(HttpServerExchange exchange, RegistryPath path, boolean withBody) {
+    if (!Reference.tagOrDigest(path.reference())) {
+      throw unknown(path);
+    }
     Reference reference = Reference.parse(path.reference());
     Repository.Manifest manifest = find(path.name(), reference);
     if (manifest == null || !accepts(exchange, manifest.mediaType())) {

@@ -156,9 +156,28 @@ class RegistryBadInputTest {
     assertError(putManifest(DIGEST, manifest, ManifestRoutes.OCI_MANIFEST), 400, "DIGEST_INVALID");
   }
 
+  /**
+   * The distribution-spec conformance suite's {@code .INVALID_MANIFEST_NAME}: no manifest can have
+   * such a reference, so GET and HEAD answer 404 (end-3 lists no other failure); a push or delete
+   * of it is a bad request.
+   */
   @Test
-  void tagThatBreaksTheGrammar() {
-    assertError(client.send("GET", "/v2/app/manifests/-leading-dash"), 400, "MANIFEST_INVALID");
+  void referenceThatIsNeitherATagNorADigest() {
+    client.pushImage("refs", "v1", new byte[2]);
+
+    for (String reference : List.of(".INVALID_MANIFEST_NAME", "-leading-dash", "t".repeat(129))) {
+      HttpResponse<byte[]> get = client.send("GET", "/v2/refs/manifests/" + reference);
+      assertError(get, 404, "MANIFEST_UNKNOWN");
+      assertThat(json(get).path("errors").get(0).path("message").asText()).isEqualTo("manifest unknown to registry");
+      assertThat(client.send("HEAD", "/v2/refs/manifests/" + reference).statusCode()).as(reference).isEqualTo(404);
+      assertThat(client.send("HEAD", "/v2/no-such-repository/manifests/" + reference).statusCode()).as(reference).isEqualTo(404);
+
+      assertError(client.send("PUT", "/v2/refs/manifests/" + reference, client.imageManifest("refs", new byte[2]),
+          "Content-Type", ManifestRoutes.OCI_MANIFEST), 400, "MANIFEST_INVALID");
+      assertError(client.send("DELETE", "/v2/refs/manifests/" + reference), 400, "MANIFEST_INVALID");
+    }
+    assertThat(client.send("GET", "/v2/refs/tags/list").body()).asString(StandardCharsets.UTF_8)
+        .as("nothing was stored").contains("\"tags\":[\"v1\"]");
   }
 
   @Test
