@@ -150,7 +150,7 @@ class TargetsTest {
     assertThatThrownBy(() -> load("overrides", "sut.mode = external"))
         .isInstanceOf(TargetsException.class).hasMessageContaining("-Doverrides sets 'sut', which is not a system of the profile");
     assertThatThrownBy(() -> load("overrides", "runtime.sustained.goals.\"GET /x\" {"))
-        .isInstanceOf(TargetsException.class).hasMessageContaining("-Doverrides is not HOCON");
+        .isInstanceOf(TargetsException.class).hasMessageContaining("is not HOCON");
   }
 
   @Test
