@@ -1,8 +1,8 @@
 package loadsuite.nebulagc.standin;
 
-import static loadsuite.nebulagc.standin.NebulaClient.ADMIN_TOKEN;
-import static loadsuite.nebulagc.standin.NebulaClient.CLUSTER_TOKEN;
-import static loadsuite.nebulagc.standin.NebulaClient.json;
+import static loadsuite.nebulagc.standin.NebulaTestClient.ADMIN_TOKEN;
+import static loadsuite.nebulagc.standin.NebulaTestClient.CLUSTER_TOKEN;
+import static loadsuite.nebulagc.standin.NebulaTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,13 +21,13 @@ import org.junit.jupiter.api.Test;
 /** Each kind of bad input gets the API's JSON error and a 4xx, never a 500, and leaves the stand-in answering. */
 class NebulaBadInputTest {
   private static NebulaStandIn standIn;
-  private static NebulaClient client;
+  private static NebulaTestClient client;
   private static String nodeId;
 
   @BeforeAll
   static void start() {
-    standIn = NebulaStandIn.start("127.0.0.1", 0, NebulaClient.options());
-    client = new NebulaClient(standIn.baseUrl());
+    standIn = NebulaStandIn.start("127.0.0.1", 0, NebulaTestClient.options());
+    client = new NebulaTestClient(standIn.baseUrl());
     nodeId = client.createNode("target").get("node_id").asText();
   }
 
@@ -144,16 +144,16 @@ class NebulaBadInputTest {
 
   @Test
   void bundleLargerThanTheLimitSentWithoutALength() throws Exception {
-    try (NebulaStandIn small = NebulaStandIn.start("127.0.0.1", 0, NebulaClient.options().withMaxBundleBytes(1000))) {
+    try (NebulaStandIn small = NebulaStandIn.start("127.0.0.1", 0, NebulaTestClient.options().withMaxBundleBytes(1000))) {
       HttpRequest upload = HttpRequest.newBuilder(URI.create(small.baseUrl() + "/api/v1/config/bundle"))
-          .header(NebulaClient.NODE, ADMIN_TOKEN).header("Content-Type", "application/gzip")
+          .header(NebulaTestClient.NODE, ADMIN_TOKEN).header("Content-Type", "application/gzip")
           .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[2000])))
           .build();
 
       HttpResponse<byte[]> answer = HttpClient.newHttpClient().send(upload, HttpResponse.BodyHandlers.ofByteArray());
 
       assertError(answer, 413, "bundle_too_large");
-      assertThat(new NebulaClient(small.baseUrl()).get("/health/live").statusCode()).isEqualTo(200);
+      assertThat(new NebulaTestClient(small.baseUrl()).get("/health/live").statusCode()).isEqualTo(200);
     }
   }
 
@@ -165,13 +165,13 @@ class NebulaBadInputTest {
 
   @Test
   void gzipThatIsNotATarArchive() {
-    assertError(client.uploadBundle(NebulaClient.gzip("not a tar archive".getBytes(StandardCharsets.UTF_8))), 400, "invalid_format");
-    assertError(client.uploadBundle(NebulaClient.gzip(new byte[1024])), 400, "invalid_format");
+    assertError(client.uploadBundle(NebulaTestClient.gzip("not a tar archive".getBytes(StandardCharsets.UTF_8))), 400, "invalid_format");
+    assertError(client.uploadBundle(NebulaTestClient.gzip(new byte[1024])), 400, "invalid_format");
   }
 
   @Test
   void bundleThatWouldExpandWithoutEnd() {
-    byte[] hugeEntry = NebulaClient.gzip(NebulaClient.tarHeader("config.yml", 1L << 40));
+    byte[] hugeEntry = NebulaTestClient.gzip(NebulaTestClient.tarHeader("config.yml", 1L << 40));
 
     HttpResponse<byte[]> answer = client.uploadBundle(hugeEntry);
 
@@ -181,7 +181,7 @@ class NebulaBadInputTest {
 
   @Test
   void bundleWithoutARequiredFile() {
-    HttpResponse<byte[]> answer = client.uploadBundle(NebulaClient.tarGz(
+    HttpResponse<byte[]> answer = client.uploadBundle(NebulaTestClient.tarGz(
         Map.of("config.yml", "pki: {}\n", "ca.crt", "ca", "crl.pem", "crl", "host.crt", "cert")));
 
     assertError(answer, 400, "missing_required_file");
@@ -190,8 +190,8 @@ class NebulaBadInputTest {
 
   @Test
   void bundleOfAnotherContentType() {
-    HttpResponse<byte[]> answer = client.send("POST", "/api/v1/config/bundle", NebulaClient.validBundle(),
-        NebulaClient.NODE, ADMIN_TOKEN, "Content-Type", "application/octet-stream");
+    HttpResponse<byte[]> answer = client.send("POST", "/api/v1/config/bundle", NebulaTestClient.validBundle(),
+        NebulaTestClient.NODE, ADMIN_TOKEN, "Content-Type", "application/octet-stream");
 
     assertError(answer, 400, "invalid_content_type");
   }
@@ -212,7 +212,7 @@ class NebulaBadInputTest {
   }
 
   private static void assertError(HttpResponse<byte[]> answer, int status, String error) {
-    assertThat(answer.statusCode()).as(NebulaClient.text(answer)).isEqualTo(status);
+    assertThat(answer.statusCode()).as(NebulaTestClient.text(answer)).isEqualTo(status);
     assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     JsonNode body = json(answer);
     assertThat(body.get("error").asText()).isEqualTo(error);

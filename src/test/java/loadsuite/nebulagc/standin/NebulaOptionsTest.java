@@ -1,7 +1,7 @@
 package loadsuite.nebulagc.standin;
 
-import static loadsuite.nebulagc.standin.NebulaClient.ADMIN_TOKEN;
-import static loadsuite.nebulagc.standin.NebulaClient.CLUSTER_TOKEN;
+import static loadsuite.nebulagc.standin.NebulaTestClient.ADMIN_TOKEN;
+import static loadsuite.nebulagc.standin.NebulaTestClient.CLUSTER_TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

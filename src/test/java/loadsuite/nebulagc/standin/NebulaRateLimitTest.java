@@ -1,7 +1,7 @@
 package loadsuite.nebulagc.standin;
 
-import static loadsuite.nebulagc.standin.NebulaClient.CLUSTER_TOKEN;
-import static loadsuite.nebulagc.standin.NebulaClient.json;
+import static loadsuite.nebulagc.standin.NebulaTestClient.CLUSTER_TOKEN;
+import static loadsuite.nebulagc.standin.NebulaTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
@@ -26,7 +26,7 @@ class NebulaRateLimitTest {
   void perClientIp() throws Exception {
     RateLimits limits = new RateLimits(true, SMALL, LARGE, LARGE, LARGE, LARGE);
     try (NebulaStandIn standIn = start(limits)) {
-      NebulaClient client = new NebulaClient(standIn.baseUrl());
+      NebulaTestClient client = new NebulaTestClient(standIn.baseUrl());
 
       assertBurstThen429(() -> client.get("/health/live"));
       String otherClient = client.sendRaw("127.0.0.2", "GET /health/live HTTP/1.1\r\nHost: nebula\r\nConnection: close\r\n\r\n");
@@ -41,7 +41,7 @@ class NebulaRateLimitTest {
   void perNodeOnEachGroup() throws Exception {
     RateLimits limits = new RateLimits(true, LARGE, LARGE, SMALL, LARGE, LARGE);
     try (NebulaStandIn standIn = start(limits)) {
-      NebulaClient client = new NebulaClient(standIn.baseUrl());
+      NebulaTestClient client = new NebulaTestClient(standIn.baseUrl());
       String otherNode = client.createNode("other").get("node_token").asText();
 
       assertBurstThen429(() -> client.asAdmin("GET", "/api/v1/config/version", null));
@@ -59,7 +59,7 @@ class NebulaRateLimitTest {
   void perClusterOnTopology() throws Exception {
     RateLimits limits = new RateLimits(true, LARGE, LARGE, LARGE, LARGE, SMALL);
     try (NebulaStandIn standIn = start(limits)) {
-      NebulaClient client = new NebulaClient(standIn.baseUrl());
+      NebulaTestClient client = new NebulaTestClient(standIn.baseUrl());
 
       assertBurstThen429(() -> client.asCluster(CLUSTER_TOKEN, "GET", "/api/v1/topology", null));
       assertThat(client.asAdmin("GET", "/api/v1/config/version", null).statusCode()).isEqualTo(200);
@@ -71,14 +71,14 @@ class NebulaRateLimitTest {
 
   @Test
   void onByDefaultWithTheRealServersNumbers() {
-    assertThat(NebulaStandIn.Options.defaults(NebulaClient.ADMIN_TOKEN, CLUSTER_TOKEN).rateLimits()).isEqualTo(RateLimits.DEFAULT);
+    assertThat(NebulaStandIn.Options.defaults(NebulaTestClient.ADMIN_TOKEN, CLUSTER_TOKEN).rateLimits()).isEqualTo(RateLimits.DEFAULT);
     assertThat(RateLimits.DEFAULT.enabled()).isTrue();
     assertThat(RateLimits.DEFAULT.perIp()).isEqualTo(new RateLimits.Limit(100, 200));
     assertThat(RateLimits.DEFAULT.config()).isEqualTo(new RateLimits.Limit(10, 20));
   }
 
   private static NebulaStandIn start(RateLimits limits) {
-    return NebulaStandIn.start("127.0.0.1", 0, NebulaClient.options().withRateLimits(limits));
+    return NebulaStandIn.start("127.0.0.1", 0, NebulaTestClient.options().withRateLimits(limits));
   }
 
   private static void assertBurstThen429(Supplier<HttpResponse<byte[]>> request) {

@@ -1,9 +1,9 @@
 package loadsuite.nebulagc.standin;
 
-import static loadsuite.nebulagc.standin.NebulaClient.ADMIN_TOKEN;
-import static loadsuite.nebulagc.standin.NebulaClient.CLUSTER_TOKEN;
-import static loadsuite.nebulagc.standin.NebulaClient.json;
-import static loadsuite.nebulagc.standin.NebulaClient.text;
+import static loadsuite.nebulagc.standin.NebulaTestClient.ADMIN_TOKEN;
+import static loadsuite.nebulagc.standin.NebulaTestClient.CLUSTER_TOKEN;
+import static loadsuite.nebulagc.standin.NebulaTestClient.json;
+import static loadsuite.nebulagc.standin.NebulaTestClient.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,12 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 /** Each route with its success shape and credentials, conditional bundle downloads, WAL, restarts and token rotation. */
 class NebulaStandInTest {
   private static NebulaStandIn standIn;
-  private static NebulaClient client;
+  private static NebulaTestClient client;
 
   @BeforeAll
   static void start() {
-    standIn = NebulaStandIn.start("127.0.0.1", 0, NebulaClient.options());
-    client = new NebulaClient(standIn.baseUrl());
+    standIn = NebulaStandIn.start("127.0.0.1", 0, NebulaTestClient.options());
+    client = new NebulaTestClient(standIn.baseUrl());
   }
 
   @AfterAll
@@ -68,7 +68,7 @@ class NebulaStandInTest {
   void createdNodeGetsItsCredentials() {
     HttpResponse<byte[]> created = client.send("POST", "/api/v1/nodes",
         "{\"name\":\"edge-1\",\"is_admin\":false,\"mtu\":1400}".getBytes(),
-        NebulaClient.NODE, ADMIN_TOKEN, NebulaClient.CLUSTER, CLUSTER_TOKEN, "Content-Type", "application/json");
+        NebulaTestClient.NODE, ADMIN_TOKEN, NebulaTestClient.CLUSTER, CLUSTER_TOKEN, "Content-Type", "application/json");
 
     assertThat(created.statusCode()).isEqualTo(201);
     JsonNode data = json(created).get("data");
@@ -156,37 +156,37 @@ class NebulaStandInTest {
     assertThat(listed.statusCode()).isEqualTo(403);
     assertThat(json(listed).get("error").asText()).isEqualTo("forbidden");
     assertThat(client.asNode(token, "POST", "/api/v1/nodes", "{\"name\":\"x\"}").statusCode()).isEqualTo(403);
-    assertThat(client.send("POST", "/api/v1/config/bundle", NebulaClient.validBundle(),
-        NebulaClient.NODE, token, "Content-Type", "application/gzip").statusCode()).isEqualTo(403);
+    assertThat(client.send("POST", "/api/v1/config/bundle", NebulaTestClient.validBundle(),
+        NebulaTestClient.NODE, token, "Content-Type", "application/gzip").statusCode()).isEqualTo(403);
   }
 
   @Test
   void everyProtectedRouteAnswers401WithoutOrWithABadToken() {
     String unknown = "x".repeat(48);
     String[][] routes = {
-        {"GET", "/api/v1/config/version", NebulaClient.NODE},
-        {"GET", "/api/v1/config/bundle", NebulaClient.NODE},
-        {"POST", "/api/v1/config/bundle", NebulaClient.NODE},
-        {"GET", "/api/v1/nodes", NebulaClient.NODE},
-        {"POST", "/api/v1/nodes", NebulaClient.NODE},
-        {"PATCH", "/api/v1/nodes/some-id/mtu", NebulaClient.NODE},
-        {"POST", "/api/v1/nodes/some-id/token", NebulaClient.NODE},
-        {"DELETE", "/api/v1/nodes/some-id", NebulaClient.NODE},
-        {"GET", "/api/v1/routes", NebulaClient.NODE},
-        {"PUT", "/api/v1/routes", NebulaClient.NODE},
-        {"GET", "/api/v1/routes/cluster", NebulaClient.NODE},
-        {"GET", "/api/v1/topology", NebulaClient.CLUSTER},
-        {"POST", "/api/v1/topology/lighthouse", NebulaClient.CLUSTER},
-        {"DELETE", "/api/v1/topology/lighthouse/some-id", NebulaClient.CLUSTER},
-        {"POST", "/api/v1/topology/relay", NebulaClient.CLUSTER},
-        {"DELETE", "/api/v1/topology/relay/some-id", NebulaClient.CLUSTER},
-        {"POST", "/api/v1/tokens/cluster/rotate", NebulaClient.CLUSTER},
+        {"GET", "/api/v1/config/version", NebulaTestClient.NODE},
+        {"GET", "/api/v1/config/bundle", NebulaTestClient.NODE},
+        {"POST", "/api/v1/config/bundle", NebulaTestClient.NODE},
+        {"GET", "/api/v1/nodes", NebulaTestClient.NODE},
+        {"POST", "/api/v1/nodes", NebulaTestClient.NODE},
+        {"PATCH", "/api/v1/nodes/some-id/mtu", NebulaTestClient.NODE},
+        {"POST", "/api/v1/nodes/some-id/token", NebulaTestClient.NODE},
+        {"DELETE", "/api/v1/nodes/some-id", NebulaTestClient.NODE},
+        {"GET", "/api/v1/routes", NebulaTestClient.NODE},
+        {"PUT", "/api/v1/routes", NebulaTestClient.NODE},
+        {"GET", "/api/v1/routes/cluster", NebulaTestClient.NODE},
+        {"GET", "/api/v1/topology", NebulaTestClient.CLUSTER},
+        {"POST", "/api/v1/topology/lighthouse", NebulaTestClient.CLUSTER},
+        {"DELETE", "/api/v1/topology/lighthouse/some-id", NebulaTestClient.CLUSTER},
+        {"POST", "/api/v1/topology/relay", NebulaTestClient.CLUSTER},
+        {"DELETE", "/api/v1/topology/relay/some-id", NebulaTestClient.CLUSTER},
+        {"POST", "/api/v1/tokens/cluster/rotate", NebulaTestClient.CLUSTER},
     };
     for (String[] route : routes) {
       String[][] attempts = {{}, {route[2], unknown}, {route[2], "short"},
           // the other kind of token, in the other header
-          {route[2].equals(NebulaClient.NODE) ? NebulaClient.CLUSTER : NebulaClient.NODE,
-              route[2].equals(NebulaClient.NODE) ? CLUSTER_TOKEN : ADMIN_TOKEN}};
+          {route[2].equals(NebulaTestClient.NODE) ? NebulaTestClient.CLUSTER : NebulaTestClient.NODE,
+              route[2].equals(NebulaTestClient.NODE) ? CLUSTER_TOKEN : ADMIN_TOKEN}};
       for (String[] headers : attempts) {
         HttpResponse<byte[]> answer = client.send(route[0], route[1], null, headers);
         assertThat(answer.statusCode()).as("%s %s with %s", route[0], route[1], String.join(" ", headers)).isEqualTo(401);
@@ -200,7 +200,7 @@ class NebulaStandInTest {
 
   @Test
   void bundleUploadBecomesTheNextVersionAndDownloadsWithItsETag() {
-    byte[] bundle = NebulaClient.validBundle();
+    byte[] bundle = NebulaTestClient.validBundle();
     long before = version();
 
     HttpResponse<byte[]> uploaded = client.uploadBundle(bundle);
@@ -221,10 +221,10 @@ class NebulaStandInTest {
 
   @Test
   void bundleDownloadAnswers304WhenTheClientIsCurrent() {
-    client.uploadBundle(NebulaClient.validBundle());
+    client.uploadBundle(NebulaTestClient.validBundle());
     long version = version();
 
-    HttpResponse<byte[]> byETag = client.get("/api/v1/config/bundle", NebulaClient.NODE, ADMIN_TOKEN, "If-None-Match", "\"v" + version + "\"");
+    HttpResponse<byte[]> byETag = client.get("/api/v1/config/bundle", NebulaTestClient.NODE, ADMIN_TOKEN, "If-None-Match", "\"v" + version + "\"");
     HttpResponse<byte[]> byParameter = client.asAdmin("GET", "/api/v1/config/bundle?current_version=" + version, null);
     HttpResponse<byte[]> behind = client.asAdmin("GET", "/api/v1/config/bundle?current_version=" + (version - 1), null);
 
@@ -237,7 +237,7 @@ class NebulaStandInTest {
 
   @Test
   void bundleDownloadSendsTheBundleAgainAfterAnyOtherChange() {
-    client.uploadBundle(NebulaClient.validBundle());
+    client.uploadBundle(NebulaTestClient.validBundle());
     long bundleVersion = version();
     client.createNode("after-the-bundle");
 
@@ -302,8 +302,8 @@ class NebulaStandInTest {
 
   @Test
   void rotatedClusterTokenReplacesTheOldOne() {
-    try (NebulaStandIn own = NebulaStandIn.start("127.0.0.1", 0, NebulaClient.options())) {
-      NebulaClient ownClient = new NebulaClient(own.baseUrl());
+    try (NebulaStandIn own = NebulaStandIn.start("127.0.0.1", 0, NebulaTestClient.options())) {
+      NebulaTestClient ownClient = new NebulaTestClient(own.baseUrl());
 
       HttpResponse<byte[]> rotated = ownClient.asCluster(CLUSTER_TOKEN, "POST", "/api/v1/tokens/cluster/rotate", null);
 
@@ -322,8 +322,8 @@ class NebulaStandInTest {
   void databaseIsInWalModeAndKeepsItsNodesAcrossARestart(@TempDir Path directory) throws Exception {
     Path file = directory.resolve("nebula.db");
     JsonNode node;
-    try (NebulaStandIn first = NebulaStandIn.start("127.0.0.1", 0, NebulaClient.options().withDatabase(file))) {
-      node = new NebulaClient(first.baseUrl()).createNode("survivor");
+    try (NebulaStandIn first = NebulaStandIn.start("127.0.0.1", 0, NebulaTestClient.options().withDatabase(file))) {
+      node = new NebulaTestClient(first.baseUrl()).createNode("survivor");
       assertThat(first.databaseFile()).isEqualTo(file);
       try (Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file);
           ResultSet mode = connection.createStatement().executeQuery("PRAGMA journal_mode")) {
@@ -332,8 +332,8 @@ class NebulaStandInTest {
       }
     }
 
-    try (NebulaStandIn second = NebulaStandIn.start("127.0.0.1", 0, NebulaClient.options().withDatabase(file))) {
-      NebulaClient secondClient = new NebulaClient(second.baseUrl());
+    try (NebulaStandIn second = NebulaStandIn.start("127.0.0.1", 0, NebulaTestClient.options().withDatabase(file))) {
+      NebulaTestClient secondClient = new NebulaTestClient(second.baseUrl());
       JsonNode nodes = json(secondClient.asAdmin("GET", "/api/v1/nodes", null)).at("/data/nodes");
       assertThat(names(nodes)).as("the node is kept and the seed is not repeated").containsExactly("admin", "survivor");
       assertThat(secondClient.asNode(node.get("node_token").asText(), "GET", "/api/v1/config/version", null).statusCode())
@@ -344,8 +344,8 @@ class NebulaStandInTest {
 
   @Test
   void extraNodesAreSeededForVolume() {
-    try (NebulaStandIn seeded = NebulaStandIn.start("127.0.0.1", 0, NebulaClient.options().withSeedNodes(1200))) {
-      JsonNode data = json(new NebulaClient(seeded.baseUrl()).asAdmin("GET", "/api/v1/nodes?page_size=1000", null)).get("data");
+    try (NebulaStandIn seeded = NebulaStandIn.start("127.0.0.1", 0, NebulaTestClient.options().withSeedNodes(1200))) {
+      JsonNode data = json(new NebulaTestClient(seeded.baseUrl()).asAdmin("GET", "/api/v1/nodes?page_size=1000", null)).get("data");
 
       assertThat(data.get("total").asInt()).isEqualTo(1201);
       assertThat(data.get("per_page").asInt()).as("the real server's largest page").isEqualTo(500);

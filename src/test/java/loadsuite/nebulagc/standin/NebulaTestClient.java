@@ -18,7 +18,7 @@ import java.util.Map;
 import java.util.zip.GZIPOutputStream;
 
 /** The tests' client of the stand-in: {@link HttpClient} on loopback, the seeded tokens, and test bundles. */
-final class NebulaClient {
+final class NebulaTestClient {
   static final String ADMIN_TOKEN = "admin-token-" + "a".repeat(40);
   static final String CLUSTER_TOKEN = "cluster-token-" + "c".repeat(40);
   static final String NODE = "X-NebulaGC-Node-Token";
@@ -28,7 +28,7 @@ final class NebulaClient {
   private final HttpClient http = HttpClient.newHttpClient();
   private final URI base;
 
-  NebulaClient(String baseUrl) {
+  NebulaTestClient(String baseUrl) {
     base = URI.create(baseUrl);
   }
 
