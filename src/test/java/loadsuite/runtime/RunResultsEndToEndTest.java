@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import loadsuite.suite.GatlingRun;
 import loadsuite.results.JUnitReport;
 import loadsuite.results.RunSummary;
+import loadsuite.results.SuitePage;
 import loadsuite.results.SummaryFiles;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -47,6 +48,18 @@ class RunResultsEndToEndTest {
     String junit = Files.readString(folder.resolve(JUnitReport.NAME));
     assertThat(junit).contains("<testsuite name=\"loadsuite.runtime.RuntimeHandlersSimulation [smoke]\" tests=\"5\" failures=\"0\"")
         .contains("name=\"p95 of &quot;GET /module&quot; &lt; 500ms\"");
+  }
+
+  @Test
+  void theSuitePageWrittenAtTheEndOfARunLinksThatRunsReport() throws Exception {
+    GatlingRun.Result run = GatlingRun.run(RuntimeSustainedSimulation.class, Map.of(), TIMEOUT_SECONDS);
+    assertThat(run.exitCode()).as(run.output()).isZero();
+    String folder = GatlingRun.runFolder(run.output()).getFileName().toString();
+    // the page is written once Gatling has written the report, as the run's last line says
+    assertThat(run.output().indexOf("suite page: ")).isGreaterThan(run.output().indexOf("Reports generated"));
+    Document page = Jsoup.parse(SuitePage.PAGE_FILE.toFile());
+    assertThat(page.select("a[href$=" + folder + "/index.html]")).as("a link to %s/index.html", folder).isNotEmpty();
+    assertThat(page.text()).doesNotContain("no Gatling report in " + folder);
   }
 
   @Test
