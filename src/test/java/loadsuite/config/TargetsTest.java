@@ -96,16 +96,6 @@ class TargetsTest {
         .hasMessageContaining("unknown key 'registry.pull.blob-size'");
   }
 
-  @Test
-  void aMissingKeyOfTheSystemIsNamed() throws IOException {
-    String text = Files.readString(FILE).replace("        write-percent = 10%\n", "");
-    Path file = Files.writeString(dir.resolve("targets.conf"), text);
-    Properties properties = new Properties();
-    properties.setProperty("profile", "nightly");
-    assertThatThrownBy(() -> Suite.validate(Targets.load(file, properties), SystemCatalog.all()))
-        .isInstanceOf(TargetsException.class)
-        .hasMessageContaining("missing key 'registry.mixed.write-percent'");
-  }
 
   @Test
   void aWorkloadWithoutASimulationOrASystemOfNoneIsRefused() {
@@ -246,15 +236,19 @@ class TargetsTest {
         .hasMessageContaining("'runtime.spike.peak-rate' must be a rate above zero such as 1000/s, got '5000 per second'");
   }
 
-  @Test
-  void aMissingKeyIsNamed() throws IOException {
-    String text = Files.readString(FILE).replace("        peak-duration = 30s\n", "");
+  /** A missing key is named: a shape's, and one of a system's own keys. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "peak-duration = 30s|missing key 'runtime.spike.peak-duration'",
+      "write-percent = 10%|missing key 'registry.mixed.write-percent'"})
+  void aMissingKeyIsNamed(String line, String message) throws IOException {
+    String text = Files.readString(FILE).replace("        " + line + "\n", "");
     Path file = Files.writeString(dir.resolve("targets.conf"), text);
     Properties properties = new Properties();
     properties.setProperty("profile", "nightly");
     assertThatThrownBy(() -> Suite.validate(Targets.load(file, properties), SystemCatalog.all()))
         .isInstanceOf(TargetsException.class)
-        .hasMessageContaining("targets.conf: missing key 'runtime.spike.peak-duration'");
+        .hasMessageContaining("targets.conf: " + message);
   }
 
   @Test

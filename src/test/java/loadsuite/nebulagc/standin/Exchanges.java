@@ -1,19 +1,17 @@
 package loadsuite.nebulagc.standin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.undertow.server.HttpServerExchange;
-import io.undertow.util.Headers;
 import io.undertow.util.PathTemplateMatch;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import loadsuite.standin.JsonAnswer;
 
 /** Helpers on exchanges: parameters, bounded bodies, and the API's JSON answers. */
 final class Exchanges {
@@ -94,14 +92,6 @@ final class Exchanges {
   }
 
   private static void json(HttpServerExchange exchange, int status, Object body) {
-    byte[] bytes;
-    try {
-      bytes = JSON.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise " + body, e);
-    }
-    exchange.setStatusCode(status);
-    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");
-    exchange.getResponseSender().send(ByteBuffer.wrap(bytes));
+    JsonAnswer.send(exchange, status, JSON, body, "application/json; charset=utf-8");
   }
 }

@@ -1,16 +1,15 @@
 package loadsuite.registry.standin;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import loadsuite.standin.JsonAnswer;
 
 /**
  * Helpers on Undertow exchanges, which all run on worker threads in blocking mode: query
@@ -45,15 +44,7 @@ final class Exchanges {
   }
 
   static void json(HttpServerExchange exchange, int status, Object body) {
-    byte[] bytes;
-    try {
-      bytes = JSON.writeValueAsBytes(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialise " + body, e);
-    }
-    exchange.setStatusCode(status);
-    exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
-    exchange.getResponseSender().send(ByteBuffer.wrap(bytes));
+    JsonAnswer.send(exchange, status, JSON, body, "application/json");
   }
 
   /** Writes {@code error} unless an answer has already begun (then the connection just ends). */
