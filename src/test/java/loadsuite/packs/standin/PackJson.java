@@ -27,19 +27,16 @@ final class PackJson {
     return shown;
   }
 
-  static String downloadPath(String id, String version) {
-    return "/marketplace/packages/" + id + "/" + version + "/download";
-  }
-
   private static Map<String, Object> entry(Pack pack, String baseUrl, boolean withSizes) {
     Pack.Listing listing = pack.listing();
     Map<String, Object> versions = new LinkedHashMap<>();
     for (Pack.Version v : pack.versions()) {
       Map<String, Object> version = new LinkedHashMap<>();
       version.put("version", v.version());
-      version.put("git_url", baseUrl + downloadPath(pack.id(), v.version()));
+      String packUrl = baseUrl + "/marketplace/packages/" + pack.id();
+      version.put("git_url", packUrl + "/" + v.version() + "/download");
       version.put("git_rev", v.gitRev());
-      version.put("manifest_url", baseUrl + "/marketplace/packages/" + pack.id());
+      version.put("manifest_url", packUrl);
       version.put("sha256", v.sha256());
       if (withSizes) {
         version.put("size", v.size());

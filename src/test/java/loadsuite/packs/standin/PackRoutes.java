@@ -21,7 +21,7 @@ import java.util.Map;
  * Show and search answers go through the {@link PackCache}; the index is made once.
  */
 final class PackRoutes implements HttpHandler {
-  static final HttpString CHECKSUM = HttpString.tryFromString("X-Checksum-Sha256");
+  private static final HttpString CHECKSUM = HttpString.tryFromString("X-Checksum-Sha256");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private enum Route {

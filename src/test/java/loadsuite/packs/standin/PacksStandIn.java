@@ -52,9 +52,9 @@ public final class PacksStandIn implements StandIn {
    */
   public record Options(int registrySize, long seed, ContentMix contentMix, int cacheSize, Duration cacheTtl,
       Path databaseFile) {
-    static final int MAX_REGISTRY_SIZE = 100_000;
-    static final int MAX_CACHE_SIZE = 1_000_000;
-    static final long MAX_CACHE_TTL_SECONDS = Duration.ofDays(1).toSeconds();
+    private static final int MAX_REGISTRY_SIZE = 100_000;
+    private static final int MAX_CACHE_SIZE = 1_000_000;
+    private static final long MAX_CACHE_TTL_SECONDS = Duration.ofDays(1).toSeconds();
 
     public Options {
       if (registrySize < 1 || registrySize > MAX_REGISTRY_SIZE) {

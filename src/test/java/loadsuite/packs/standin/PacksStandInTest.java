@@ -19,6 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -294,6 +298,29 @@ class PacksStandInTest {
     assertThat(warm).isEqualTo(cold);
     assertThat(metrics()).containsEntry("packs_registry_packs", 50L).containsKeys("packs_cache_misses_total",
         "packs_cache_evictions_total", "packs_cache_entries");
+  }
+
+  @Test
+  void concurrentRequestsShareTheFewDatabaseConnections() throws Exception {
+    List<String> ids = new ArrayList<>();
+    packs.fieldNames().forEachRemaining(ids::add);
+    ExecutorService threads = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<Integer>> statuses = new ArrayList<>();
+      for (int i = 0; i < 160; i++) {
+        int n = i;
+        String id = ids.get(n % ids.size());
+        // downloads and uncached searches, which each borrow a connection
+        statuses.add(threads.submit(() -> (n % 2 == 0
+            ? client.get(packs.get(id).get("versions").elements().next().get("git_url").asText())
+            : client.search("query=" + id.split("\\.")[2] + "&offset=" + n)).statusCode()));
+      }
+      for (Future<Integer> status : statuses) {
+        assertThat(status.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+      }
+    } finally {
+      threads.shutdownNow();
+    }
   }
 
   @Test
