@@ -1,6 +1,6 @@
 package loadsuite.packs.standin;
 
-import static loadsuite.packs.standin.PacksClient.json;
+import static loadsuite.packs.standin.PacksTestClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,13 +17,13 @@ import org.junit.jupiter.api.Test;
 /** Each kind of bad input gets a 4xx and the API's error body, and leaves the stand-in answering. */
 class PacksBadInputTest {
   private static PacksStandIn standIn;
-  private static PacksClient client;
+  private static PacksTestClient client;
   private static JsonNode somePack;
 
   @BeforeAll
   static void start() {
     standIn = PacksStandIn.start("127.0.0.1", 0, PacksStandInTest.OPTIONS);
-    client = new PacksClient(standIn.baseUrl());
+    client = new PacksTestClient(standIn.baseUrl());
     somePack = json(client.get("/index.json")).get("packs").elements().next();
   }
 

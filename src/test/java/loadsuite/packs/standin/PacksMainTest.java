@@ -66,7 +66,7 @@ class PacksMainTest {
     Pattern imports = Pattern.compile("^import (static )?([\\w.]+)", Pattern.MULTILINE);
     try (Stream<Path> files = Files.list(SOURCES)) {
       List<Path> standInSources = files
-          .filter(f -> !f.getFileName().toString().matches("Packs\\w*Test\\.java|PacksClient\\.java")).toList();
+          .filter(f -> !f.getFileName().toString().matches("Packs\\w*Test\\.java|PacksTestClient\\.java")).toList();
       assertThat(standInSources).extracting(f -> f.getFileName().toString()).contains("PacksStandIn.java");
       for (Path source : standInSources) {
         Matcher found = imports.matcher(Files.readString(source));
@@ -101,8 +101,8 @@ class PacksMainTest {
       }
       assertThat(ready).matches("packs stand-in at http://127\\.0\\.0\\.1:\\d+, 20 packs ready");
       String baseUrl = ready.substring("packs stand-in at ".length(), ready.indexOf(','));
-      assertThat(new PacksClient(baseUrl).get("/ready").statusCode()).isEqualTo(200);
-      assertThat(PacksClient.json(new PacksClient(baseUrl).get("/index.json")).get("packs").size()).isEqualTo(20);
+      assertThat(new PacksTestClient(baseUrl).get("/ready").statusCode()).isEqualTo(200);
+      assertThat(PacksTestClient.json(new PacksTestClient(baseUrl).get("/index.json")).get("packs").size()).isEqualTo(20);
     } finally {
       program.destroy();
     }

@@ -1,7 +1,7 @@
 package loadsuite.packs.standin;
 
-import static loadsuite.packs.standin.PacksClient.json;
-import static loadsuite.packs.standin.PacksClient.sha256;
+import static loadsuite.packs.standin.PacksTestClient.json;
+import static loadsuite.packs.standin.PacksTestClient.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -34,13 +34,13 @@ class PacksStandInTest {
   static final PacksStandIn.Options OPTIONS = PacksStandIn.Options.defaults()
       .withRegistrySize(50).withSeed(7).withContentMix(new ContentMix(1, 1, 0, 0));
   private static PacksStandIn standIn;
-  private static PacksClient client;
+  private static PacksTestClient client;
   private static JsonNode packs;
 
   @BeforeAll
   static void start() {
     standIn = PacksStandIn.start("127.0.0.1", 0, OPTIONS);
-    client = new PacksClient(standIn.baseUrl());
+    client = new PacksTestClient(standIn.baseUrl());
     packs = json(client.get("/index.json")).get("packs");
   }
 
@@ -328,8 +328,8 @@ class PacksStandInTest {
     byte[] ours = client.get("/index.json").body();
     try (PacksStandIn twin = PacksStandIn.start("127.0.0.1", 0, OPTIONS);
          PacksStandIn other = PacksStandIn.start("127.0.0.1", 0, OPTIONS.withSeed(8))) {
-      String twinIndex = new String(new PacksClient(twin.baseUrl()).get("/index.json").body(), StandardCharsets.UTF_8);
-      JsonNode otherPacks = json(new PacksClient(other.baseUrl()).get("/index.json")).get("packs");
+      String twinIndex = new String(new PacksTestClient(twin.baseUrl()).get("/index.json").body(), StandardCharsets.UTF_8);
+      JsonNode otherPacks = json(new PacksTestClient(other.baseUrl()).get("/index.json")).get("packs");
 
       // the URLs name each stand-in's own address; all else is the same
       assertThat(twinIndex.replace(twin.baseUrl(), standIn.baseUrl())).isEqualTo(new String(ours, StandardCharsets.UTF_8));

@@ -12,13 +12,13 @@ import java.time.Duration;
 import java.util.HexFormat;
 
 /** The tests' HTTP client of a packs stand-in; every request gives up after 30 s rather than hang. */
-final class PacksClient {
+final class PacksTestClient {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String baseUrl;
 
-  PacksClient(String baseUrl) {
+  PacksTestClient(String baseUrl) {
     this.baseUrl = baseUrl;
   }
 
