@@ -115,10 +115,44 @@ public final class LocalImages {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    // native libraries a stand-in's jar unpacks at run time (sqlite-jdbc's needs libpthread.so.0)
+    programs.addAll(nativeLibrariesOfStandInJars());
     copyLibraries(programs, files);
     write(files.resolve("etc/passwd"), "root:x:0:0:root:/:/sbin/nologin\nnobody:x:65534:65534:nobody:/:/sbin/nologin\n");
     write(files.resolve("tmp/.keep"), "");
     return new Context(dockerfile("scratch", "ENV PATH=/opt/java/bin JAVA_HOME=/opt/java"), files);
+  }
+
+  /** The .so files inside the stand-ins' jars, unpacked so that ldd can list what they load. */
+  private static List<Path> nativeLibrariesOfStandInJars() {
+    Path folder = fresh("native");
+    List<Path> unpacked = new ArrayList<>();
+    for (Path jar : standInJars()) {
+      try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
+        for (java.util.zip.ZipEntry entry : java.util.Collections.list(zip.entries())) {
+          if (!entry.isDirectory() && entry.getName().endsWith(".so")) {
+            Path target = folder.resolve(entry.getName());
+            Files.createDirectories(target.getParent());
+            try (java.io.InputStream in = zip.getInputStream(entry)) {
+              Files.copy(in, target);
+            }
+            unpacked.add(target);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read " + jar, e);
+      }
+    }
+    return unpacked;
+  }
+
+  /** The jars of the stand-ins: the compile scope of pom.xml, as target/stand-in.classpath lists it. */
+  private static List<Path> standInJars() {
+    Path classpath = Path.of("target", "stand-in.classpath");
+    if (!Files.isRegularFile(classpath)) {
+      throw new IllegalStateException("target/stand-in.classpath is missing: run ./mvnw test-compile exec:java@images (test-compile first)");
+    }
+    return java.util.Arrays.stream(read(classpath).strip().split(java.io.File.pathSeparator)).map(Path::of).toList();
   }
 
   private static Context distributionContext() {
@@ -156,10 +190,8 @@ public final class LocalImages {
   private static Context standInContext(Class<?> standIn, String base) {
     Path files = fresh("stand-in-" + standIn.getSimpleName());
     Path classes = Path.of("target", "test-classes");
-    Path classpath = Path.of("target", "stand-in.classpath");
-    if (!Files.isDirectory(classes) || !Files.isRegularFile(classpath)) {
-      throw new IllegalStateException("target/test-classes or target/stand-in.classpath is missing: run"
-          + " ./mvnw test-compile exec:java@images (test-compile first)");
+    if (!Files.isDirectory(classes)) {
+      throw new IllegalStateException("target/test-classes is missing: run ./mvnw test-compile exec:java@images (test-compile first)");
     }
     List<String> packages = new ArrayList<>(SHARED_PACKAGES);
     packages.add(standIn.getPackageName());
@@ -167,9 +199,8 @@ public final class LocalImages {
       String folder = pkg.replace('.', '/');
       copyFiles(classes.resolve(folder), files.resolve("app/classes").resolve(folder));
     }
-    for (String jar : read(classpath).strip().split(java.io.File.pathSeparator)) {
-      Path path = Path.of(jar);
-      copy(path, files.resolve("app/lib").resolve(path.getFileName()));
+    for (Path jar : standInJars()) {
+      copy(jar, files.resolve("app/lib").resolve(jar.getFileName()));
     }
     List<String> entrypoint = new ArrayList<>(List.of("java"));
     entrypoint.addAll(STAND_IN_JVM);
