@@ -102,41 +102,64 @@ public final class OciClient {
 
   /**
    * Copies an image manifest and its blobs to another registry as Freightliner does: HEAD of the
-   * destination's manifest (present: nothing to do), GET of the source's manifest, then for the
-   * config and each layer HEAD at the destination, GET at the source and an upload to the
-   * destination, and last the manifest PUT. Gives the manifest's digest; the destination answered
-   * the same digest for every blob and the manifest.
+   * destination's manifest (present with the same digest and not {@code force}: nothing to do), GET
+   * of the source's manifest, then for the config and each layer HEAD at the destination, GET at
+   * the source and an upload to the destination, and last the manifest PUT. Gives the manifest's
+   * digest; the destination answered the same digest for every blob and the manifest.
    */
-  public String copyImage(String repository, String reference, OciClient destination, String destinationRepository) {
+  public String copyImage(String repository, String reference, OciClient destination, String destinationRepository, boolean force) {
     HttpResponse<byte[]> present = destination.send("HEAD", "/v2/" + destinationRepository + "/manifests/" + reference,
         BodyPublishers.noBody(), "Accept", OciImage.MANIFEST_TYPE);
     byte[] manifest = pullManifest(repository, reference, OciImage.MANIFEST_TYPE);
-    if (present.statusCode() == 200
+    if (!force && present.statusCode() == 200
         && Blob.sha256(manifest).equals(present.headers().firstValue("Docker-Content-Digest").orElse(""))) {
       return Blob.sha256(manifest);
     }
-    for (String digest : blobDigests(manifest)) {
-      if (!destination.hasBlob(destinationRepository, digest)) {
-        destination.uploadBlob(destinationRepository, new Blob(pullBlob(repository, digest), digest));
+    for (Descriptor blob : blobs(manifest)) {
+      if (!destination.hasBlob(destinationRepository, blob.digest())) {
+        destination.uploadBlob(destinationRepository, new Blob(pullBlob(repository, blob.digest()), blob.digest()));
       }
     }
     return destination.pushManifest(destinationRepository, reference, manifest, OciImage.MANIFEST_TYPE);
   }
 
-  /** The config and layer digests an image manifest lists. */
-  static java.util.List<String> blobDigests(byte[] manifest) {
+  /** A blob an image manifest lists. */
+  public record Descriptor(String digest, long size) {}
+
+  /** The config and layers an image manifest lists. */
+  public static java.util.List<Descriptor> blobs(byte[] manifest) {
     try {
       com.fasterxml.jackson.databind.JsonNode root = new com.fasterxml.jackson.databind.ObjectMapper().readTree(manifest);
-      java.util.List<String> digests = new java.util.ArrayList<>();
-      digests.add(root.path("config").path("digest").asText());
-      root.path("layers").forEach(layer -> digests.add(layer.path("digest").asText()));
-      if (digests.stream().anyMatch(String::isEmpty)) {
+      java.util.List<Descriptor> blobs = new java.util.ArrayList<>();
+      blobs.add(new Descriptor(root.path("config").path("digest").asText(), root.path("config").path("size").asLong()));
+      root.path("layers").forEach(layer -> blobs.add(new Descriptor(layer.path("digest").asText(), layer.path("size").asLong())));
+      if (blobs.stream().anyMatch(b -> b.digest().isEmpty())) {
         throw new OciException("an image manifest without a config or layer digest: " + new String(manifest,
             java.nio.charset.StandardCharsets.UTF_8));
       }
-      return digests;
+      return blobs;
     } catch (IOException e) {
       throw new OciException("an image manifest that is not JSON: " + e.getMessage(), e);
+    }
+  }
+
+  /** The tags of a repository ({@code GET /v2/<name>/tags/list}). */
+  public java.util.List<String> tags(String repository) {
+    return names(expect(send("GET", "/v2/" + repository + "/tags/list?n=10000", BodyPublishers.noBody()), 200), "tags");
+  }
+
+  /** The repositories of the registry ({@code GET /v2/_catalog}). */
+  public java.util.List<String> catalog() {
+    return names(expect(send("GET", "/v2/_catalog?n=10000", BodyPublishers.noBody()), 200), "repositories");
+  }
+
+  private static java.util.List<String> names(HttpResponse<byte[]> response, String field) {
+    try {
+      java.util.List<String> names = new java.util.ArrayList<>();
+      new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).path(field).forEach(n -> names.add(n.asText()));
+      return names;
+    } catch (IOException e) {
+      throw new OciException(response.request().method() + " " + response.uri() + " answered what is not JSON: " + e.getMessage(), e);
     }
   }
 

@@ -59,7 +59,7 @@ class TwoRegistriesTest {
     OciClient source = new OciClient(system.baseUrl("source"));
     OciClient destination = new OciClient(system.baseUrl("destination"));
     source.pushImage("mirror/app", "v1", image);
-    assertThat(source.copyImage("mirror/app", "v1", destination, "mirror/app")).isEqualTo(image.manifest().digest());
+    assertThat(source.copyImage("mirror/app", "v1", destination, "mirror/app", false)).isEqualTo(image.manifest().digest());
     assertThat(destination.pullManifest("mirror/app", "v1", OciImage.MANIFEST_TYPE)).isEqualTo(image.manifest().content());
     image.blobs().forEach(blob -> assertThat(destination.pullBlob("mirror/app", blob.digest())).isEqualTo(blob.content()));
   }
