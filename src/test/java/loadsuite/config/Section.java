@@ -101,6 +101,11 @@ public final class Section {
     return parsed(key, "a rate above zero such as 1000/s", Rate::parse);
   }
 
+  public DataRate dataRate(String key) {
+    return parsed(key, "a data rate above zero such as 125MB/s or 78.4MiB/s (kB, MB, GB of 1000 bytes; KiB, MiB, GiB of 1024)",
+        DataRate::parse);
+  }
+
   public Percent percent(String key) {
     return parsed(key, "a percentage between 0% and 100% such as 98%", Percent::parse);
   }

@@ -130,6 +130,21 @@ class TargetsTest {
   }
 
   @Test
+  void aDataRateIsBytesPerSecondInTheUnitWritten() {
+    Targets targets = load("profile", "nightly");
+    assertThat(plan(targets, "registry", "blobs").goals()).filteredOn(g -> g.metric() == loadsuite.goals.Metric.DATA_RATE)
+        .allSatisfy(goal -> {
+          assertThat(goal.dataRate().bytesPerSecond()).isEqualTo(78.4 * 1024 * 1024);
+          assertThat(goal.threshold()).isEqualTo("78.4MiB/s");
+        })
+        .hasSize(2);
+    assertThat(DataRate.parse("125MB/s").bytesPerSecond()).isEqualTo(125e6);
+    assertThat(DataRate.parse("125MB/s").format(130.2e6)).isEqualTo("130.2 MB/s");
+    assertThat(DataRate.parse("0MB/s")).isNull();
+    assertThat(DataRate.parse("125Mb/s")).isNull();
+  }
+
+  @Test
   void overridesCarryKeysThatAPropertyNameCannot() {
     Targets targets = load("overrides", "runtime.handlers.goals.\"GET /simple\".p95 = 7ms, runtime.handlers.rate = 61/s");
     assertThat(plan(targets, "runtime", "handlers").goals())
@@ -216,6 +231,9 @@ class TargetsTest {
       "registry.push.layer-count|0|'registry.push.layer-count' must be a whole number above zero",
       "registry.push.layr-count|2|unknown key 'registry.push.layr-count'",
       "sut.mode|docker|'sut.mode' must be one of embedded, external, container",
+      "registry.blobs.goals.\"GET /v2/{name}/blobs/{digest}\".data-rate|78|must be a data rate above zero such as 125MB/s",
+      "registry.blobs.goals.\"GET /v2/{name}/blobs/{digest}\".data-rate|7 parsecs/s|must be a data rate above zero",
+      "registry.blobs.goals.global.data-rate|7MB/s|'registry.blobs.goals.\"global\".data-rate' must be set on the request that carries the bytes",
   })
   void badValuesNameTheKeyAndWhatIsExpected(String key, String value, String message) {
     assertThatThrownBy(() -> {

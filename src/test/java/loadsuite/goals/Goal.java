@@ -3,6 +3,7 @@ package loadsuite.goals;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import loadsuite.config.DataRate;
 import loadsuite.config.Percent;
 import loadsuite.config.Rate;
 import loadsuite.config.Section;
@@ -11,8 +12,12 @@ import loadsuite.config.Section;
  * One goal of targets.conf: a metric of a scope ({@code global} or a request name) against a
  * threshold. Exactly one of {@code time}, {@code percent} and {@code rate} is set.
  */
-public record Goal(String scope, Metric metric, Duration time, Percent percent, Rate rate) {
+public record Goal(String scope, Metric metric, Duration time, Percent percent, Rate rate, DataRate dataRate) {
   public static final String GLOBAL = "global";
+
+  public Goal(String scope, Metric metric, Duration time, Percent percent, Rate rate) {
+    this(scope, metric, time, percent, rate, null);
+  }
 
   /** Reads {@code goals { global { p95 = 20ms }, "GET /simple" { p95 = 5ms } }}. */
   public static List<Goal> readAll(Section goals) {
@@ -42,6 +47,12 @@ public record Goal(String scope, Metric metric, Duration time, Percent percent, 
       }
       case FAILED -> new Goal(scope, metric, null, scoped.percent(metric.key), null);
       case THROUGHPUT -> {
+        if (metric == Metric.DATA_RATE) {
+          if (GLOBAL.equals(scope)) {
+            throw scoped.error(metric.key, "set on the request that carries the bytes, not on global");
+          }
+          yield new Goal(scope, metric, null, null, null, scoped.dataRate(metric.key));
+        }
         if (metric == Metric.THROUGHPUT && scoped.string(metric.key).trim().endsWith("%")) {
           if (!GLOBAL.equals(scope)) {
             throw scoped.error(metric.key, "an absolute rate such as 300/s for a single request"
@@ -56,6 +67,7 @@ public record Goal(String scope, Metric metric, Duration time, Percent percent, 
 
   /** The threshold as written in targets.conf. */
   public String threshold() {
-    return time != null ? time.toMillis() + "ms" : percent != null ? percent.toString() : rate.toString();
+    return time != null ? time.toMillis() + "ms" : percent != null ? percent.toString() : rate != null ? rate.toString()
+        : dataRate.toString();
   }
 }

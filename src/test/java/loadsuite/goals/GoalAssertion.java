@@ -5,8 +5,9 @@ import io.gatling.javaapi.core.Assertion;
 /**
  * One goal as asserted on one scope of the run: {@code all requests}, a request, or a level of a
  * stress staircase ({@code level 5600/s / GET /simple}), over a measured window of {@code windowSeconds}.
+ * {@code unitsPerRequest} is what one request carries: messages (message-rate), bytes (data-rate), else 1.
  */
-public record GoalAssertion(Goal goal, String scope, Assertion assertion, double windowSeconds, int batchSize, String origin) {
+public record GoalAssertion(Goal goal, String scope, Assertion assertion, double windowSeconds, long unitsPerRequest, String origin) {
   public static final String ALL_REQUESTS = "all requests";
   public static final String TARGETS = "targets.conf";
 

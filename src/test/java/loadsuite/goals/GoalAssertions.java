@@ -8,6 +8,7 @@ import io.gatling.javaapi.core.Assertion;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import loadsuite.config.TargetsException;
 import loadsuite.load.RateSchedule;
 import loadsuite.load.Shape;
@@ -28,6 +29,15 @@ public final class GoalAssertions {
    * @param requestNames the names of the requests the simulation sends: goals may name only these
    */
   public static List<GoalAssertion> of(Workload workload, List<Goal> goals, Collection<String> requestNames) {
+    return of(workload, goals, requestNames, Map.of());
+  }
+
+  /**
+   * @param requestNames the names of the requests the simulation sends: goals may name only these
+   * @param bytesPerRequest the body size of the requests that carry a known one: data-rate goals may sit on these
+   */
+  public static List<GoalAssertion> of(Workload workload, List<Goal> goals, Collection<String> requestNames,
+      Map<String, Long> bytesPerRequest) {
     for (Goal goal : goals) {
       if (!Goal.GLOBAL.equals(goal.scope()) && !requestNames.contains(goal.scope())) {
         throw new TargetsException("goal on unknown request \"" + goal.scope() + "\" in " + workload.path()
@@ -35,6 +45,11 @@ public final class GoalAssertions {
       }
       if (goal.metric() == Metric.MESSAGE_RATE && workload.batchSize() == 1) {
         throw new TargetsException(workload.path() + ".goals: message-rate needs batch-size (messages per request) on the workload");
+      }
+      if (goal.metric() == Metric.DATA_RATE && !bytesPerRequest.containsKey(goal.scope())) {
+        throw new TargetsException(workload.path() + ".goals.\"" + goal.scope() + "\": data-rate needs a request whose bytes the"
+            + " simulation knows; it knows those of " + (bytesPerRequest.isEmpty() ? "none" : String.join(", ",
+                bytesPerRequest.keySet().stream().map(n -> "\"" + n + "\"").toList())));
       }
     }
     if (workload.shape() instanceof Shape.Stress stress) {
@@ -52,9 +67,9 @@ public final class GoalAssertions {
     for (Goal goal : goals) {
       boolean global = Goal.GLOBAL.equals(goal.scope());
       Assertion.WithPath path = global ? global() : details(goal.scope());
+      long units = goal.metric() == Metric.DATA_RATE ? bytesPerRequest.get(goal.scope()) : workload.batchSize();
       assertions.add(new GoalAssertion(goal, global ? GoalAssertion.ALL_REQUESTS : goal.scope(),
-          assertion(goal, path, schedule.plannedMeasuredIterations(), seconds, workload.batchSize()), seconds,
-          workload.batchSize(), GoalAssertion.TARGETS));
+          assertion(goal, path, schedule.plannedMeasuredIterations(), seconds, units), seconds, units, GoalAssertion.TARGETS));
     }
     return assertions;
   }
@@ -77,7 +92,8 @@ public final class GoalAssertions {
     return assertions;
   }
 
-  public static Assertion assertion(Goal goal, Assertion.WithPath path, long planned, double seconds, int batchSize) {
+  /** @param unitsPerRequest messages per request (message-rate), bytes per request (data-rate), else 1 */
+  public static Assertion assertion(Goal goal, Assertion.WithPath path, long planned, double seconds, long unitsPerRequest) {
     return switch (goal.metric().kind) {
       case RESPONSE_TIME -> {
         int ms = Math.toIntExact(goal.time().toMillis());
@@ -89,16 +105,20 @@ public final class GoalAssertions {
         };
       }
       case FAILED -> path.failedRequests().percent().lte(goal.percent().value());
-      case THROUGHPUT -> path.allRequests().count().gte(requiredCount(goal, planned, seconds, batchSize));
+      case THROUGHPUT -> path.allRequests().count().gte(requiredCount(goal, planned, seconds, unitsPerRequest));
     };
   }
 
   /** The request count that meets a throughput goal over the measured window. */
-  static long requiredCount(Goal goal, long planned, double seconds, int batchSize) {
+  static long requiredCount(Goal goal, long planned, double seconds, long unitsPerRequest) {
     if (goal.percent() != null) {
       return (long) Math.ceil(planned * goal.percent().fraction());
     }
-    double perSecond = goal.metric() == Metric.MESSAGE_RATE ? goal.rate().perSecond() / batchSize : goal.rate().perSecond();
+    double perSecond = switch (goal.metric()) {
+      case MESSAGE_RATE -> goal.rate().perSecond() / unitsPerRequest;
+      case DATA_RATE -> goal.dataRate().bytesPerSecond() / unitsPerRequest;
+      default -> goal.rate().perSecond();
+    };
     return (long) Math.ceil(perSecond * seconds);
   }
 }

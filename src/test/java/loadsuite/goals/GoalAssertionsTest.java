@@ -60,6 +60,26 @@ class GoalAssertionsTest {
   }
 
   @Test
+  void dataRateIsTheCountOfRequestsThatMovesThatManyBytes() {
+    // 125 MB/s over 60 s of 6 MiB copies: 125e6 * 60 / 6291456 = 1192.09… copies
+    Goal goal = new Goal("PUT manifest", Metric.DATA_RATE, null, null, null, loadsuite.config.DataRate.parse("125MB/s"));
+    List<GoalAssertion> assertions = GoalAssertions.of(SUSTAINED, List.of(goal), List.of("PUT manifest"),
+        java.util.Map.of("PUT manifest", 6L << 20));
+    assertThat(rendered(assertions)).singleElement().asString().contains("Gte(1193.0)");
+    assertThat(assertions.get(0).unitsPerRequest()).isEqualTo(6L << 20);
+    assertThat(new loadsuite.results.Verdict(assertions.get(0), true, 1260.0, null).message())
+        .isEqualTo("data-rate of \"PUT manifest\" was 132.1 MB/s (1260 requests of 6291456 bytes in 60 s); goal >= 125MB/s");
+  }
+
+  @Test
+  void dataRateOnARequestWhoseBytesAreUnknownIsRejected() {
+    Goal goal = new Goal("GET /simple", Metric.DATA_RATE, null, null, null, loadsuite.config.DataRate.parse("1MB/s"));
+    assertThatThrownBy(() -> GoalAssertions.of(SUSTAINED, List.of(goal), List.of("GET /simple"), java.util.Map.of("POST /x", 10L)))
+        .isInstanceOf(TargetsException.class).hasMessageContaining("data-rate needs a request whose bytes the simulation knows")
+        .hasMessageContaining("\"POST /x\"");
+  }
+
+  @Test
   void messageRateWithoutBatchSizeIsRejected() {
     Goal goal = new Goal(Goal.GLOBAL, Metric.MESSAGE_RATE, null, null, new Rate(10_000));
     assertThatThrownBy(() -> GoalAssertions.of(SUSTAINED, List.of(goal), List.of("GET /simple")))

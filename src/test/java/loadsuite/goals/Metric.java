@@ -13,7 +13,9 @@ public enum Metric {
   /** Requests per second over the measured window, at least (absolute, or a share of the plan). */
   THROUGHPUT("throughput", Kind.THROUGHPUT, 0),
   /** Messages per second (requests × batch-size) over the measured window, at least. */
-  MESSAGE_RATE("message-rate", Kind.THROUGHPUT, 0);
+  MESSAGE_RATE("message-rate", Kind.THROUGHPUT, 0),
+  /** Bytes per second of a request that carries a body of known size (requests × bytes), at least. */
+  DATA_RATE("data-rate", Kind.THROUGHPUT, 0);
 
   public enum Kind { RESPONSE_TIME, FAILED, THROUGHPUT }
 

@@ -3,6 +3,8 @@ package loadsuite.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import loadsuite.results.RunSummary;
+import loadsuite.results.SummaryFiles;
 import loadsuite.suite.GatlingRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,5 +35,18 @@ class RegistrySimulationsEndToEndTest {
     assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
     assertThat(run.output()).containsPattern("Global: count of all events is greater than or equal to 5000000.0 : false \\(actual : \\d+");
     assertThat(run.output()).contains("Global: 99th percentile of response time is less than 1000.0 : true");
+  }
+
+  @Test
+  void aDataRateGoalThatIsMissedFailsTheRunInItsUnit() throws Exception {
+    GatlingRun.Result run = GatlingRun.run(RegistryBlobsSimulation.class, Map.of("profile", "smoke",
+        "overrides", "registry.blobs.goals.\"GET /v2/{name}/blobs/{digest}\".data-rate = 100GB/s"), TIMEOUT_SECONDS);
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+    assertThat(run.output()).containsPattern("GET /v2/\\{name\\}/blobs/\\{digest\\}: count of all events is greater than or equal to"
+        + " 476838.0 : false \\(actual : \\d+");
+    RunSummary summary = SummaryFiles.read(GatlingRun.runFolder(run.output()).resolve(SummaryFiles.NAME));
+    assertThat(summary.goals()).filteredOn(g -> g.metric().equals("data-rate") && !g.met()).singleElement()
+        .satisfies(g -> assertThat(g.message()).matches("data-rate of \"GET /v2/\\{name\\}/blobs/\\{digest\\}\" was [\\d.]+ GB/s"
+            + " \\(\\d+ requests of 1048576 bytes in 5 s\\); goal >= 100GB/s"));
   }
 }

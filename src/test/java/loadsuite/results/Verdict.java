@@ -18,10 +18,14 @@ public record Verdict(GoalAssertion goalAssertion, boolean met, Double actual, S
     String measured = switch (ga.goal().metric().kind) {
       case RESPONSE_TIME -> String.format(Locale.ROOT, "%.0f ms", actual);
       case FAILED -> String.format(Locale.ROOT, "%.2f %%", actual);
-      case THROUGHPUT -> ga.goal().metric() == Metric.MESSAGE_RATE
-          ? String.format(Locale.ROOT, "%.0f messages/s (%.0f requests of %d in %.0f s)",
-              actual * ga.batchSize() / ga.windowSeconds(), actual, ga.batchSize(), ga.windowSeconds())
-          : String.format(Locale.ROOT, "%.1f/s (%.0f requests in %.0f s)", actual / ga.windowSeconds(), actual, ga.windowSeconds());
+      case THROUGHPUT -> switch (ga.goal().metric()) {
+        case MESSAGE_RATE -> String.format(Locale.ROOT, "%.0f messages/s (%.0f requests of %d in %.0f s)",
+            actual * ga.unitsPerRequest() / ga.windowSeconds(), actual, ga.unitsPerRequest(), ga.windowSeconds());
+        case DATA_RATE -> String.format(Locale.ROOT, "%s (%.0f requests of %d bytes in %.0f s)",
+            ga.goal().dataRate().format(actual * ga.unitsPerRequest() / ga.windowSeconds()), actual, ga.unitsPerRequest(),
+            ga.windowSeconds());
+        default -> String.format(Locale.ROOT, "%.1f/s (%.0f requests in %.0f s)", actual / ga.windowSeconds(), actual, ga.windowSeconds());
+      };
     };
     return ga.goal().metric().key + " of " + of + " was " + measured + "; " + goal;
   }

@@ -86,7 +86,7 @@ public abstract class SuiteSimulation extends Simulation {
         throw new IllegalStateException(getClass().getName() + " builds no request with loadsuite.load.NamedRequests.http(name)");
       }
       ChainBuilder warmUp = load.iteration().requests(true);
-      List<GoalAssertion> goalAssertions = new ArrayList<>(GoalAssertions.of(workload, plan.goals(), measured.names()));
+      List<GoalAssertion> goalAssertions = new ArrayList<>(GoalAssertions.of(workload, plan.goals(), measured.names(), load.transfers()));
       String profile = Suite.targets().profileName();
       Optional<Baseline> baseline = Baseline.find(Baseline.Settings.read(Suite.targets().baseline()), getClass().getName(), profile,
           workload.schedule().measuredSeconds());
