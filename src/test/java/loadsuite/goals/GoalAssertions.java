@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import loadsuite.config.TargetsException;
+import loadsuite.load.NamedRequests;
 import loadsuite.load.RateSchedule;
 import loadsuite.load.Shape;
 import loadsuite.load.Workload;
@@ -28,10 +29,22 @@ public final class GoalAssertions {
    * @param requestNames the names of the requests the simulation sends: goals may name only these
    */
   public static List<GoalAssertion> of(Workload workload, List<Goal> goals, Collection<String> requestNames) {
+    return of(workload, goals, requestNames, List.of());
+  }
+
+  /**
+   * @param requestNames the paths of the requests the simulation sends ({@code search}, or
+   *     {@code journey / search} inside a group)
+   * @param groupNames the paths of the groups it sends them in ({@code journey}): a goal on a group
+   *     is asserted on the group's cumulated response time, its count and its failed share
+   */
+  public static List<GoalAssertion> of(Workload workload, List<Goal> goals, Collection<String> requestNames,
+      Collection<String> groupNames) {
     for (Goal goal : goals) {
-      if (!Goal.GLOBAL.equals(goal.scope()) && !requestNames.contains(goal.scope())) {
+      if (!Goal.GLOBAL.equals(goal.scope()) && !requestNames.contains(goal.scope()) && !groupNames.contains(goal.scope())) {
         throw new TargetsException("goal on unknown request \"" + goal.scope() + "\" in " + workload.path()
-            + ".goals; this simulation sends " + String.join(", ", requestNames.stream().map(n -> "\"" + n + "\"").toList()));
+            + ".goals; this simulation sends " + quoted(requestNames)
+            + (groupNames.isEmpty() ? "" : ", in the groups " + quoted(groupNames)));
       }
       if (goal.metric() == Metric.MESSAGE_RATE && workload.batchSize() == 1) {
         throw new TargetsException(workload.path() + ".goals: message-rate needs batch-size (messages per request) on the workload");
@@ -51,12 +64,16 @@ public final class GoalAssertions {
     List<GoalAssertion> assertions = new ArrayList<>();
     for (Goal goal : goals) {
       boolean global = Goal.GLOBAL.equals(goal.scope());
-      Assertion.WithPath path = global ? global() : details(goal.scope());
+      Assertion.WithPath path = global ? global() : details(NamedRequests.parts(goal.scope()).toArray(String[]::new));
       assertions.add(new GoalAssertion(goal, global ? GoalAssertion.ALL_REQUESTS : goal.scope(),
           assertion(goal, path, schedule.plannedMeasuredIterations(), seconds, workload.batchSize()), seconds,
           workload.batchSize(), GoalAssertion.TARGETS));
     }
     return assertions;
+  }
+
+  private static String quoted(Collection<String> names) {
+    return String.join(", ", names.stream().map(n -> "\"" + n + "\"").toList());
   }
 
   /**
