@@ -15,7 +15,7 @@ import loadsuite.system.SystemSpec;
  * those, or stops with the known names when one is unknown. The Jenkinsfile uses it.
  */
 public final class Systems implements SystemCatalog {
-  private static final List<SystemSpec> ALL = List.of(RuntimeSystem.SPEC, RegistrySystem.SPEC);
+  private static final List<SystemSpec> ALL = List.of(RuntimeSystem.SPEC, RegistrySystem.SPEC, loadsuite.packs.PacksSystem.SPEC);
 
   @Override
   public List<SystemSpec> systems() {
