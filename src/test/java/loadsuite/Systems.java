@@ -2,6 +2,7 @@ package loadsuite;
 
 import java.util.List;
 import loadsuite.freightliner.FreightlinerSystem;
+import loadsuite.packs.PacksSystem;
 import loadsuite.registry.RegistrySystem;
 import loadsuite.runtime.RuntimeSystem;
 import loadsuite.system.SystemCatalog;
@@ -16,7 +17,8 @@ import loadsuite.system.SystemSpec;
  * those, or stops with the known names when one is unknown. The Jenkinsfile uses it.
  */
 public final class Systems implements SystemCatalog {
-  private static final List<SystemSpec> ALL = List.of(RuntimeSystem.SPEC, RegistrySystem.SPEC, FreightlinerSystem.SPEC);
+  private static final List<SystemSpec> ALL = List.of(RuntimeSystem.SPEC, RegistrySystem.SPEC, PacksSystem.SPEC,
+      FreightlinerSystem.SPEC);
 
   @Override
   public List<SystemSpec> systems() {

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import loadsuite.config.TargetsException;
+import loadsuite.load.NamedRequests;
 import loadsuite.load.RateSchedule;
 import loadsuite.load.Shape;
 import loadsuite.load.Workload;
@@ -29,19 +30,23 @@ public final class GoalAssertions {
    * @param requestNames the names of the requests the simulation sends: goals may name only these
    */
   public static List<GoalAssertion> of(Workload workload, List<Goal> goals, Collection<String> requestNames) {
-    return of(workload, goals, requestNames, Map.of());
+    return of(workload, goals, requestNames, List.of(), Map.of());
   }
 
   /**
-   * @param requestNames the names of the requests the simulation sends: goals may name only these
+   * @param requestNames the paths of the requests the simulation sends ({@code search}, or
+   *     {@code journey / search} inside a group)
+   * @param groupNames the paths of the groups it sends them in ({@code journey}): a goal on a group
+   *     is asserted on the group's cumulated response time, its count and its failed share
    * @param bytesPerRequest the body size of the requests that carry a known one: data-rate goals may sit on these
    */
   public static List<GoalAssertion> of(Workload workload, List<Goal> goals, Collection<String> requestNames,
-      Map<String, Long> bytesPerRequest) {
+      Collection<String> groupNames, Map<String, Long> bytesPerRequest) {
     for (Goal goal : goals) {
-      if (!Goal.GLOBAL.equals(goal.scope()) && !requestNames.contains(goal.scope())) {
+      if (!Goal.GLOBAL.equals(goal.scope()) && !requestNames.contains(goal.scope()) && !groupNames.contains(goal.scope())) {
         throw new TargetsException("goal on unknown request \"" + goal.scope() + "\" in " + workload.path()
-            + ".goals; this simulation sends " + String.join(", ", requestNames.stream().map(n -> "\"" + n + "\"").toList()));
+            + ".goals; this simulation sends " + quoted(requestNames)
+            + (groupNames.isEmpty() ? "" : ", in the groups " + quoted(groupNames)));
       }
       if (goal.metric() == Metric.MESSAGE_RATE && workload.batchSize() == 1) {
         throw new TargetsException(workload.path() + ".goals: message-rate needs batch-size (messages per request) on the workload");
@@ -66,12 +71,16 @@ public final class GoalAssertions {
     List<GoalAssertion> assertions = new ArrayList<>();
     for (Goal goal : goals) {
       boolean global = Goal.GLOBAL.equals(goal.scope());
-      Assertion.WithPath path = global ? global() : details(goal.scope());
+      Assertion.WithPath path = global ? global() : details(NamedRequests.parts(goal.scope()).toArray(String[]::new));
       long units = goal.metric() == Metric.DATA_RATE ? bytesPerRequest.get(goal.scope()) : workload.batchSize();
       assertions.add(new GoalAssertion(goal, global ? GoalAssertion.ALL_REQUESTS : goal.scope(),
           assertion(goal, path, schedule.plannedMeasuredIterations(), seconds, units), seconds, units, GoalAssertion.TARGETS));
     }
     return assertions;
+  }
+
+  private static String quoted(Collection<String> names) {
+    return String.join(", ", names.stream().map(n -> "\"" + n + "\"").toList());
   }
 
   /**

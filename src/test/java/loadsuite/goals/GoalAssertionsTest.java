@@ -1,13 +1,16 @@
 package loadsuite.goals;
 
+import static io.gatling.javaapi.core.CoreDsl.exec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gatling.javaapi.core.ChainBuilder;
 import java.time.Duration;
 import java.util.List;
 import loadsuite.config.Percent;
 import loadsuite.config.Rate;
 import loadsuite.config.TargetsException;
+import loadsuite.load.NamedRequests;
 import loadsuite.load.Shape;
 import loadsuite.load.Workload;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,12 @@ class GoalAssertionsTest {
 
   private static Goal time(String scope, Metric metric, long ms) {
     return new Goal(scope, metric, Duration.ofMillis(ms), null, null);
+  }
+
+  /** A step that stands for a request named {@code name}. */
+  private static ChainBuilder request(String name) {
+    String noted = NamedRequests.noted(name);
+    return exec(session -> session.set("sent", noted));
   }
 
   private static List<String> rendered(List<GoalAssertion> assertions) {
@@ -63,7 +72,7 @@ class GoalAssertionsTest {
   void dataRateIsTheCountOfRequestsThatMovesThatManyBytes() {
     // 125 MB/s over 60 s of 6 MiB copies: 125e6 * 60 / 6291456 = 1192.09… copies
     Goal goal = new Goal("PUT manifest", Metric.DATA_RATE, null, null, null, loadsuite.config.DataRate.parse("125MB/s"));
-    List<GoalAssertion> assertions = GoalAssertions.of(SUSTAINED, List.of(goal), List.of("PUT manifest"),
+    List<GoalAssertion> assertions = GoalAssertions.of(SUSTAINED, List.of(goal), List.of("PUT manifest"), List.of(),
         java.util.Map.of("PUT manifest", 6L << 20));
     assertThat(rendered(assertions)).singleElement().asString().contains("Gte(1193.0)");
     assertThat(assertions.get(0).unitsPerRequest()).isEqualTo(6L << 20);
@@ -74,7 +83,7 @@ class GoalAssertionsTest {
   @Test
   void dataRateOnARequestWhoseBytesAreUnknownIsRejected() {
     Goal goal = new Goal("GET /simple", Metric.DATA_RATE, null, null, null, loadsuite.config.DataRate.parse("1MB/s"));
-    assertThatThrownBy(() -> GoalAssertions.of(SUSTAINED, List.of(goal), List.of("GET /simple"), java.util.Map.of("POST /x", 10L)))
+    assertThatThrownBy(() -> GoalAssertions.of(SUSTAINED, List.of(goal), List.of("GET /simple"), List.of(), java.util.Map.of("POST /x", 10L)))
         .isInstanceOf(TargetsException.class).hasMessageContaining("data-rate needs a request whose bytes the simulation knows")
         .hasMessageContaining("\"POST /x\"");
   }
@@ -92,6 +101,44 @@ class GoalAssertionsTest {
         .isInstanceOf(TargetsException.class)
         .hasMessageContaining("\"GET /simpel\"")
         .hasMessageContaining("\"GET /simple\"");
+  }
+
+  @Test
+  void aGoalMayNameAGroupOrARequestInsideItByTheirPaths() {
+    // what NamedRequests.http(name) notes (Gatling's HTTP builders need a running Gatling)
+    NamedRequests.Built<ChainBuilder> built = NamedRequests.collect(() -> exec(request("search"),
+        NamedRequests.group("journey", () -> exec(request("search"), request("install")))));
+    assertThat(built.names()).containsExactly("search", "journey / search", "journey / install");
+    assertThat(built.groups()).containsExactly("journey");
+    Goal throughput = new Goal("journey", Metric.THROUGHPUT, null, null, new Rate(2));
+    List<GoalAssertion> assertions = GoalAssertions.of(SUSTAINED, List.of(time("journey", Metric.P95, 30_000),
+        time("journey / search", Metric.P95, 200), time("search", Metric.P95, 50), throughput), built.names(), built.groups(), java.util.Map.of());
+    assertThat(rendered(assertions)).satisfiesExactly(
+        a -> assertThat(a).contains("Details(List(journey))").contains("Percentile(95.0)").contains("Lt(30000.0)"),
+        a -> assertThat(a).contains("Details(List(journey, search))").contains("Lt(200.0)"),
+        a -> assertThat(a).contains("Details(List(search))").contains("Lt(50.0)"),
+        a -> assertThat(a).contains("Details(List(journey))").contains("AllRequests").contains("Gte(120.0)"));
+    assertThat(assertions).extracting(GoalAssertion::describe).startsWith("p95 of \"journey\" < 30000ms");
+  }
+
+  @Test
+  void aGoalOnAGroupTheSimulationDoesNotSendIsRejectedNamingTheGroups() {
+    assertThatThrownBy(() -> GoalAssertions.of(SUSTAINED, List.of(time("journy", Metric.P95, 5)),
+        List.of("search", "journey / search"), List.of("journey"), java.util.Map.of()))
+        .isInstanceOf(TargetsException.class)
+        .hasMessageContaining("\"journy\"")
+        .hasMessageContaining("sends \"search\", \"journey / search\", in the groups \"journey\"");
+    // a request inside a group is named by its path: its bare name is another scope
+    assertThatThrownBy(() -> GoalAssertions.of(SUSTAINED, List.of(time("install", Metric.P95, 5)),
+        List.of("journey / install"), List.of("journey"), java.util.Map.of()))
+        .isInstanceOf(TargetsException.class).hasMessageContaining("\"install\"");
+  }
+
+  @Test
+  void aNameWithThePathSeparatorIsRefused() {
+    assertThatThrownBy(() -> NamedRequests.noted("a / b")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> NamedRequests.group("a / b", () -> exec(session -> session)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -13,6 +13,7 @@ import java.util.function.LongSupplier;
 import loadsuite.goals.Goal;
 import loadsuite.goals.GoalAssertion;
 import loadsuite.goals.GoalAssertions;
+import loadsuite.load.NamedRequests;
 import loadsuite.load.RateSchedule;
 import loadsuite.load.Shape;
 import loadsuite.load.Workload;
@@ -34,6 +35,7 @@ public final class RunRecorder {
   private final Workload workload;
   private final List<Goal> goals;
   private final List<String> requestNames;
+  private final List<String> groupNames;
   private final List<GoalAssertion> goalAssertions;
   private final Optional<Baseline> baseline;
   private final LongSupplier iterations;
@@ -43,7 +45,7 @@ public final class RunRecorder {
   private volatile boolean recorded;
 
   public RunRecorder(Path resultsFolder, History.Settings history, String simulation, String profile, Workload workload, List<Goal> goals,
-      List<String> requestNames, List<GoalAssertion> goalAssertions, Optional<Baseline> baseline, LongSupplier iterations, Map<String, Long> bytesPerRequest, RunningSystem sut) {
+      List<String> requestNames, List<String> groupNames, List<GoalAssertion> goalAssertions, Optional<Baseline> baseline, LongSupplier iterations, Map<String, Long> bytesPerRequest, RunningSystem sut) {
     this.resultsFolder = resultsFolder;
     this.history = history;
     this.simulation = simulation;
@@ -51,6 +53,7 @@ public final class RunRecorder {
     this.workload = workload;
     this.goals = goals;
     this.requestNames = requestNames;
+    this.groupNames = groupNames;
     this.goalAssertions = goalAssertions;
     this.baseline = baseline;
     this.iterations = iterations;
@@ -65,6 +68,12 @@ public final class RunRecorder {
     List<RequestStats> requests = new ArrayList<>();
     for (Map.Entry<List<String>, String> path : stats.requestPaths()) {
       stats.request(path.getKey(), path.getValue()).ifPresent(s -> requests.add(requestStats(path.getValue(), path.getKey(), s, window(path.getKey()))));
+    }
+    // the groups the simulation declared, each a row of its own after its requests: its cumulated response time
+    for (String group : groupNames) {
+      List<String> hierarchy = NamedRequests.parts(group);
+      List<String> parents = hierarchy.subList(0, hierarchy.size() - 1);
+      stats.group(hierarchy).ifPresent(s -> requests.add(requestStats(hierarchy.get(hierarchy.size() - 1), parents, s, window(parents))));
     }
     RequestStats global = stats.global().map(s -> requestStats(GoalAssertion.ALL_REQUESTS, List.of(), s, seconds)).orElse(null);
     List<Verdict> verdicts = stats.judge(goalAssertions);

@@ -102,13 +102,27 @@ public final class RunStats {
     return stats(groups, request);
   }
 
+  /**
+   * A group of the run by its path ({@code journey}): count, failed and response times are those of
+   * the group's cumulated response time (its requests' times added up), which is what a goal on the
+   * group is asserted on; empty when the run has no such group.
+   */
+  public Optional<Stats> group(List<String> hierarchy) {
+    scala.collection.immutable.List<String> path = CollectionConverters.asScala(hierarchy).toList();
+    return stats(data.groupCumulatedResponseTimeGeneralStats(path, scala.Option.empty()),
+        data.groupCumulatedResponseTimeGeneralStats(path, scala.Option.apply(KO$.MODULE$)));
+  }
+
   private Optional<Stats> stats(List<String> groups, String request) {
     scala.collection.immutable.List<String> path = CollectionConverters.asScala(groups).toList();
-    scala.Option<AssertionStatsRepository.Stats> all = data.requestGeneralStats(path, scala.Option.apply(request), scala.Option.empty());
+    return stats(data.requestGeneralStats(path, scala.Option.apply(request), scala.Option.empty()),
+        data.requestGeneralStats(path, scala.Option.apply(request), scala.Option.apply(KO$.MODULE$)));
+  }
+
+  private static Optional<Stats> stats(scala.Option<AssertionStatsRepository.Stats> all, scala.Option<AssertionStatsRepository.Stats> ko) {
     if (all.isEmpty()) {
       return Optional.empty();
     }
-    scala.Option<AssertionStatsRepository.Stats> ko = data.requestGeneralStats(path, scala.Option.apply(request), scala.Option.apply(KO$.MODULE$));
     AssertionStatsRepository.Stats s = all.get();
     return Optional.of(new Stats(s.count(), ko.isEmpty() ? 0 : ko.get().count(), s.min(), s.mean(), s.max(),
         percentile(s, 50), percentile(s, 75), percentile(s, 95), percentile(s, 99)));

@@ -86,7 +86,8 @@ public abstract class SuiteSimulation extends Simulation {
         throw new IllegalStateException(getClass().getName() + " builds no request with loadsuite.load.NamedRequests.http(name)");
       }
       ChainBuilder warmUp = load.iteration().requests(true);
-      List<GoalAssertion> goalAssertions = new ArrayList<>(GoalAssertions.of(workload, plan.goals(), measured.names(), load.transfers()));
+      List<GoalAssertion> goalAssertions = new ArrayList<>(GoalAssertions.of(workload, plan.goals(), measured.names(),
+          measured.groups(), load.transfers()));
       String profile = Suite.targets().profileName();
       Optional<Baseline> baseline = Baseline.find(Baseline.Settings.read(Suite.targets().baseline()), getClass().getName(), profile,
           workload.schedule().measuredSeconds());
@@ -100,7 +101,7 @@ public abstract class SuiteSimulation extends Simulation {
           .disableWarmUp());
       PacedConnections connections = new PacedConnections(workload);
       recorder = new RunRecorder(RESULTS, history, getClass().getName(), profile, workload, plan.goals(),
-          measured.names(), goalAssertions, baseline, connections::measuredIterations, load.transfers(), sut);
+          measured.names(), measured.groups(), goalAssertions, baseline, connections::measuredIterations, load.transfers(), sut);
       Runtime.getRuntime().addShutdownHook(new Thread(this::atExit));
       printPlan(plan);
       setUp(connections.populate(load.title(), warmUp, measured.value(), ServiceUrls.sessionValues(sut.baseUrls()),

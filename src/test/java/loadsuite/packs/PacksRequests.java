@@ -1,0 +1,226 @@
+package loadsuite.packs;
+
+import static io.gatling.javaapi.core.CoreDsl.bodyLength;
+import static io.gatling.javaapi.core.CoreDsl.bodyStream;
+import static io.gatling.javaapi.core.CoreDsl.doIfOrElse;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.http.HttpDsl.header;
+import static io.gatling.javaapi.http.HttpDsl.status;
+import static loadsuite.load.NamedRequests.http;
+import static loadsuite.load.PacedConnections.silentIf;
+
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.CheckBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import loadsuite.load.NamedRequests;
+
+/**
+ * The requests of the packs workloads, named for the {@code ggen pack} command each stands for and
+ * whether it is cold or warm, with the checks that make a wrong answer a failure. Each takes its
+ * pack or search from the run's {@link PacksCatalog}; a cold request whose catalog had nothing cold
+ * left fails (see {@link ColdPool}).
+ *
+ * <ul>
+ *   <li>list: {@code GET /index.json}; cold without a validator (the whole document, its ETag and
+ *       size checked), warm with {@code If-None-Match} (304);
+ *   <li>search: {@code POST /marketplace/search?query=&limit=&offset=&category=&sort_by=};
+ *   <li>show: {@code GET /marketplace/packages/{id}}, the pack's details;
+ *   <li>info: the same route, asked about one version: its SHA-256 must be the index's;
+ *   <li>install: the version resolved from the index, {@code GET /marketplace/packages/{id}/{version}/download},
+ *       the content's SHA-256 computed by a Gatling check and compared with the index's.
+ * </ul>
+ */
+final class PacksRequests {
+  static final String INDEX_PATH = "/index.json";
+  static final String SEARCH_PATH = "/marketplace/search?";
+  static final String LIST_COLD = "list (cold)";
+  static final String LIST_WARM = "list (warm)";
+  static final String SEARCH_COLD = "search (cold)";
+  static final String SEARCH_WARM = "search (warm)";
+  static final String SHOW_COLD = "show (cold)";
+  static final String SHOW_WARM = "show (warm)";
+  static final String INFO_COLD = "info (cold)";
+  static final String INFO_WARM = "info (warm)";
+  static final String INSTALL = "install";
+  /** The first-time user's journey, a group of a search, a show and an install. */
+  static final String JOURNEY = "journey";
+  static final String JOURNEY_SEARCH = "search";
+  static final String JOURNEY_SHOW = "show";
+  static final String JOURNEY_INSTALL = "install";
+
+  private static final String PACK = "packsId";
+  private static final String VERSION = "packsVersion";
+  private static final String SHA256 = "packsSha256";
+  private static final String SEARCH = "packsSearch";
+  private static final String COLD = "packsCold";
+  private static final String FOUND = "packsFound";
+
+  private final PacksCatalog catalog;
+
+  PacksRequests(PacksCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  /** {@code cold} in the share {@code coldShare} (0 to 1) of iterations, evenly spread, {@code warm} in the others. */
+  static ChainBuilder coldOrWarm(double coldShare, ChainBuilder cold, ChainBuilder warm) {
+    BooleanSupplier coldNow = Interleave.share(coldShare);
+    return doIfOrElse(session -> coldNow.getAsBoolean()).then(cold).orElse(warm);
+  }
+
+  /** The list of every pack: the whole index, the client having no copy of it. */
+  ChainBuilder listIndex(boolean warmUp) {
+    return exec(silentIf(warmUp, http(LIST_COLD).get(INDEX_PATH)
+        .check(status().is(200), header("ETag").is(session -> catalog.index().etag()),
+            bodyLength().is(session -> catalog.index().bytes()))));
+  }
+
+  /** The list again: the client revalidates its copy with {@code If-None-Match}, and the registry answers 304. */
+  ChainBuilder listIndexWarm(boolean warmUp) {
+    return exec(silentIf(warmUp, http(LIST_WARM).get(INDEX_PATH)
+        .header("If-None-Match", session -> catalog.index().etag())
+        .check(status().is(304))));
+  }
+
+  /** A search never sent before (cold) or one of the warm ones. */
+  ChainBuilder search(boolean warmUp, boolean cold) {
+    return exec(session -> cold ? withColdSearch(session, catalog.coldSearch()) : session.set(SEARCH, catalog.warmSearch()))
+        .exec(silentIf(warmUp, searchRequest(cold ? SEARCH_COLD : SEARCH_WARM, cold)));
+  }
+
+  /** A pack's details: of a pack not asked for before (cold) or of one of the warm ones. */
+  ChainBuilder show(boolean warmUp, boolean cold) {
+    return exec(session -> cold ? withColdPack(session, catalog.coldPack(), false) : withPack(session, catalog.warmPack(), false))
+        .exec(silentIf(warmUp, http(cold ? SHOW_COLD : SHOW_WARM).get(session -> packagePath(session.getString(PACK)))
+            .check(status().is(200), jsonPath("$.id").isEL("#{" + PACK + "}"))
+            .check(ifCold(cold))));
+  }
+
+  /** A version's details: any version of a pack not asked for before (cold) or of a warm one; its SHA-256 is checked. */
+  ChainBuilder info(boolean warmUp, boolean cold) {
+    return exec(session -> cold ? withColdPack(session, catalog.coldPack(), true) : withPack(session, catalog.warmPack(), true))
+        .exec(silentIf(warmUp, http(cold ? INFO_COLD : INFO_WARM).get(session -> packagePath(session.getString(PACK)))
+            .check(status().is(200), jsonPath("$.id").isEL("#{" + PACK + "}"),
+                jsonPath(session -> "$.versions['" + session.getString(VERSION) + "'].sha256").is(session -> session.getString(SHA256)))
+            .check(ifCold(cold))));
+  }
+
+  /** An install of the latest version of any pack. */
+  ChainBuilder install(boolean warmUp) {
+    return exec(session -> withPack(session, catalog.anyPack(), false)).exec(silentIf(warmUp, download(INSTALL)));
+  }
+
+  /**
+   * The seed's first-time user: a search never sent before (of a first page), the details of the
+   * first pack found, and the install of its latest version, as one group (no group in the warm-up:
+   * Gatling would record it).
+   */
+  ChainBuilder journey(boolean warmUp) {
+    Supplier<ChainBuilder> steps = () -> exec(session -> withColdSearch(session, catalog.coldFirstPageSearch()).remove(FOUND))
+        .exec(silentIf(warmUp, searchRequest(JOURNEY_SEARCH, true).check(jsonPath("$.data[0].id")
+            .validate("a pack of the index", (id, session) -> listed(id)).saveAs(FOUND))))
+        .doIf(session -> session.contains(FOUND)).then(exec(
+            silentIf(warmUp, http(JOURNEY_SHOW).get(session -> packagePath(session.getString(FOUND)))
+                .check(status().is(200), jsonPath("$.id").isEL("#{" + FOUND + "}"))),
+            exec(this::resolveFound),
+            silentIf(warmUp, download(JOURNEY_INSTALL))));
+    return warmUp ? steps.get() : NamedRequests.group(JOURNEY, steps);
+  }
+
+  /** The path of a pack's details. */
+  static String packagePath(String id) {
+    return "/marketplace/packages/" + segment(id);
+  }
+
+  private HttpRequestActionBuilder searchRequest(String name, boolean cold) {
+    return http(name).post(session -> SEARCH_PATH + session.<SearchQueries.Query>get(SEARCH).queryString())
+        .check(status().is(200),
+            jsonPath("$.limit").ofInt().is(session -> session.<SearchQueries.Query>get(SEARCH).limit()),
+            jsonPath("$.offset").ofInt().is(session -> session.<SearchQueries.Query>get(SEARCH).offset()),
+            jsonPath("$.total").ofInt().gte(0))
+        .check(ifCold(cold));
+  }
+
+  /** The session's pack version: its content, whose SHA-256 must be the one the index gives. */
+  private static HttpRequestActionBuilder download(String name) {
+    return http(name).get(session -> packagePath(session.getString(PACK)) + "/" + segment(session.getString(VERSION)) + "/download")
+        .header("Accept", "*/*")
+        .check(status().is(200), bodyStream().transform(PacksRequests::sha256).is(session -> session.getString(SHA256)));
+  }
+
+  /** For a cold request, the check that fails it when its catalog had no cold item left (the item it sends is not cold). */
+  private static List<CheckBuilder> ifCold(boolean cold) {
+    return !cold ? List.of() : List.of(status().validate("sent something cold", (status, session) -> {
+      if (!session.getBoolean(COLD)) {
+        throw new IllegalStateException("no cold item was left: every pack or search of the pool was asked for within"
+            + " cold-after (raise registry-size, or lower the rate or cold-percent)");
+      }
+      return status;
+    }));
+  }
+
+  private static Session withColdSearch(Session session, PacksCatalog.Cold<SearchQueries.Query> search) {
+    return session.set(SEARCH, search.item()).set(COLD, search.cold());
+  }
+
+  private static Session withColdPack(Session session, PacksCatalog.Cold<PacksIndex.Pack> pack, boolean anyVersion) {
+    return withPack(session, pack.item(), anyVersion).set(COLD, pack.cold());
+  }
+
+  /** The pack in the session, with its latest version, or any of its versions. */
+  private static Session withPack(Session session, PacksIndex.Pack pack, boolean anyVersion) {
+    List<String> versions = pack.versions();
+    String version = anyVersion ? versions.get(ThreadLocalRandom.current().nextInt(versions.size())) : pack.latestVersion();
+    return session.set(PACK, pack.id()).set(VERSION, version).set(SHA256, pack.sha256().get(version));
+  }
+
+  /** A pack id a search found: one the index lists, or the search fails (nothing could be installed). */
+  private String listed(String id) {
+    if (id == null) {
+      throw new IllegalStateException("the search found no pack");
+    }
+    if (catalog.index().find(id) == null) {
+      throw new IllegalStateException("the index lists no pack '" + id + "'");
+    }
+    return id;
+  }
+
+  /** The install of the pack a journey found, its version resolved from the index as {@code ggen pack install} does. */
+  private Session resolveFound(Session session) {
+    String id = session.getString(FOUND);
+    catalog.asked(id);
+    return withPack(session, catalog.index().find(id), false);
+  }
+
+  private static String segment(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static String sha256(InputStream body) {
+    try {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[64 << 10];
+      for (int read; (read = body.read(buffer)) > 0; ) {
+        digest.update(buffer, 0, read);
+      }
+      return HexFormat.of().formatHex(digest.digest());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+}

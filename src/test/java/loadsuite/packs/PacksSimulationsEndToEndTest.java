@@ -1,0 +1,61 @@
+package loadsuite.packs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import loadsuite.results.RunSummary;
+import loadsuite.results.SummaryFiles;
+import loadsuite.suite.GatlingRun;
+import loadsuite.suite.SuiteSimulation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every packs simulation at the smoke profile against the embedded stand-in (100 packs), as a user
+ * runs it; the proof that targets.conf gates the run, a goal on the journey's group included; and a
+ * plan that needs more cold packs than the registry has, stopped before any load.
+ */
+class PacksSimulationsEndToEndTest {
+  private static final long TIMEOUT_SECONDS = 180;
+
+  static java.util.stream.Stream<Class<?>> simulations() {
+    return PacksSystem.SPEC.simulations().stream().map(c -> c);
+  }
+
+  @ParameterizedTest
+  @MethodSource("simulations")
+  void passesItsSmokeGoals(Class<?> simulation) throws Exception {
+    GatlingRun.Result run = GatlingRun.run(simulation, Map.of("profile", "smoke"), TIMEOUT_SECONDS);
+    run.assertMetEveryGoal("embedded packs stand-in at http://127.0.0.1:", "packs.");
+    assertThat(run.output()).contains(", 100 packs").containsPattern("all requests +\\d+ +0\\.00% ");
+  }
+
+  @Test
+  void anImpossibleGoalOnTheJourneysGroupFailsTheRunAndTheSummaryHasTheGroup() throws Exception {
+    GatlingRun.Result run = GatlingRun.run(PacksJourneySimulation.class,
+        Map.of("profile", "smoke", "overrides", "packs.journey.goals.journey.max = 1ms"), TIMEOUT_SECONDS);
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+    assertThat(run.output()).containsPattern("journey: max of response time is less than 1\\.0 : false \\(actual : \\d+")
+        .containsPattern("journey / search: 95th percentile of response time is less than 1000\\.0 : true");
+    RunSummary summary = SummaryFiles.read(GatlingRun.runFolder(run.output()).resolve(SummaryFiles.NAME));
+    assertThat(summary.status()).isEqualTo(RunSummary.FAILED);
+    assertThat(summary.requests()).extracting(RunSummary.RequestStats::path)
+        .containsExactly("journey / search", "journey / show", "journey / install", "journey");
+    RunSummary.RequestStats journey = summary.requests().get(3);
+    assertThat(journey.count()).isEqualTo(summary.requests().get(0).count()).isPositive();
+    assertThat(journey.max()).isGreaterThanOrEqualTo(summary.requests().get(2).max());
+    assertThat(summary.goals()).filteredOn(g -> g.scope().equals("journey") && g.metric().equals("max"))
+        .singleElement().satisfies(g -> assertThat(g.met()).isFalse());
+  }
+
+  @Test
+  void aPlanOfMoreColdPacksThanTheRegistryHasStopsBeforeAnyLoad() throws Exception {
+    GatlingRun.Result run = GatlingRun.run(PacksShowSimulation.class,
+        Map.of("profile", "smoke", "packs.show.registry-size", "20"), TIMEOUT_SECONDS);
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(SuiteSimulation.STOPPED_BEFORE_LOAD);
+    assertThat(run.output()).contains("STOPPED BEFORE ANY LOAD WAS SENT: packs.show plans about")
+        .contains("the system has 10 packs not asked for by warm requests")
+        .doesNotContain("Simulation loadsuite.packs.PacksShowSimulation started");
+  }
+}
