@@ -1,6 +1,7 @@
 package loadsuite;
 
 import java.util.List;
+import loadsuite.nebulagc.NebulaSystem;
 import loadsuite.registry.RegistrySystem;
 import loadsuite.runtime.RuntimeSystem;
 import loadsuite.system.SystemCatalog;
@@ -15,7 +16,7 @@ import loadsuite.system.SystemSpec;
  * those, or stops with the known names when one is unknown. The Jenkinsfile uses it.
  */
 public final class Systems implements SystemCatalog {
-  private static final List<SystemSpec> ALL = List.of(RuntimeSystem.SPEC, RegistrySystem.SPEC);
+  private static final List<SystemSpec> ALL = List.of(RuntimeSystem.SPEC, RegistrySystem.SPEC, NebulaSystem.SPEC);
 
   @Override
   public List<SystemSpec> systems() {

@@ -19,11 +19,16 @@ public final class NamedRequests {
 
   /** A request named {@code name}, as Gatling's {@code http(name)}. */
   public static Http http(String name) {
+    note(name);
+    return HttpDsl.http(name);
+  }
+
+  /** Notes {@code name} as {@link #http} does, for a measurement recorded as a request of that name ({@link Timings}). */
+  static void note(String name) {
     Set<String> names = COLLECTING.get();
     if (names != null) {
       names.add(name);
     }
-    return HttpDsl.http(name);
   }
 
   /** What {@code build} made, and the names of the requests it made, in order. */
