@@ -60,8 +60,8 @@ abstract class NebulaSimulation extends SuiteSimulation {
     requireLoopback(system.baseUrl());
     System.out.printf("%nThe NebulaGC fleet of %s, under the server's rate limits:%n", workload().path());
     plan.lines().forEach(line -> System.out.println("  " + line));
-    System.out.printf("  prepared through the admin API from 127.0.0.1 at %.0f requests/s (about %d s for the nodes) with the %s%n",
-        NebulaAdmin.RATE, NebulaAdmin.timeToCreate(plan.nodes()).toSeconds(), credentials.describe());
+    System.out.printf("  prepared through the admin API from 127.0.0.1 at %.0f requests/s (%.1f s for the nodes) with the %s%n",
+        NebulaAdmin.RATE, NebulaAdmin.timeToCreate(plan.nodes()).toMillis() / 1000.0, credentials.describe());
     long started = System.nanoTime();
     NebulaAdmin admin = new NebulaAdmin(system.baseUrl(), credentials, "loadtest-" + NebulaRequests.RUN + "-" + workload().name());
     PreparedFleet fleet = new PreparedFleet(admin.createNodes("node", plan.nodes(), plan.traffic().adminNodes()));
