@@ -3,6 +3,7 @@ package loadsuite;
 import java.util.List;
 import loadsuite.freightliner.FreightlinerSystem;
 import loadsuite.packs.PacksSystem;
+import loadsuite.nebulagc.NebulaSystem;
 import loadsuite.registry.RegistrySystem;
 import loadsuite.runtime.RuntimeSystem;
 import loadsuite.system.SystemCatalog;
@@ -18,7 +19,7 @@ import loadsuite.system.SystemSpec;
  */
 public final class Systems implements SystemCatalog {
   private static final List<SystemSpec> ALL = List.of(RuntimeSystem.SPEC, RegistrySystem.SPEC, PacksSystem.SPEC,
-      FreightlinerSystem.SPEC);
+      FreightlinerSystem.SPEC, NebulaSystem.SPEC);
 
   @Override
   public List<SystemSpec> systems() {

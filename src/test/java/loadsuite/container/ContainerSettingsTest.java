@@ -68,7 +68,7 @@ class ContainerSettingsTest {
 
   @Test
   void aSystemWithoutAContainerBlockIsNamed() {
-    assertThatThrownBy(() -> read().service("packs"))
-        .isInstanceOf(TargetsException.class).hasMessageContaining("sut.container has no block for packs");
+    assertThatThrownBy(() -> read().service("ledger"))
+        .isInstanceOf(TargetsException.class).hasMessageContaining("sut.container has no block for ledger");
   }
 }

@@ -33,6 +33,7 @@ public final class SystemsUnderTest {
     Map<String, String> urls = sut.stringMap("urls");
     Duration timeout = sut.duration("connect-timeout");
     ContainerSettings containers = ContainerSettings.read(sut.section("container"));
+    checkCredentials(sut);
     sut.rejectUnknownKeys();
     Map<String, String> external = externalUrls(sut, system, mode, url, urls);
     Map<String, RunningService> started = new LinkedHashMap<>();
@@ -94,6 +95,20 @@ public final class SystemsUnderTest {
           + String.join(" ", missing.stream().map(s -> "-Dsut.urls." + s + "=http://host:port").toList()));
     }
     return external;
+  }
+
+  /**
+   * {@code sut.credentials.<system>.<name>}: secrets a system's own code reads to reach a real
+   * system (an external one's tokens, say), which it never prints in full. Only their shape is
+   * checked here: an object of strings per system.
+   */
+  private static void checkCredentials(Section sut) {
+    if (sut.has("credentials")) {
+      Section credentials = sut.section("credentials");
+      for (String system : credentials.keys()) {
+        credentials.stringMap(system);
+      }
+    }
   }
 
   private static String checkUrl(Section sut, String key, String url) {

@@ -173,6 +173,15 @@ class SystemsUnderTestTest {
   }
 
   @Test
+  void credentialsAreObjectsOfStringsPerSystem() {
+    try (RunningSystem system = SystemsUnderTest.start(sut("sut.credentials.demo.token", "t0ken"), oneService(), WORKLOAD)) {
+      assertThat(system.mode()).isEqualTo("embedded");
+    }
+    assertThatThrownBy(() -> SystemsUnderTest.start(sut("sut.credentials.demo", "t0ken"), oneService(), WORKLOAD))
+        .isInstanceOf(TargetsException.class).hasMessageContaining("'sut.credentials.demo' must be an object");
+  }
+
+  @Test
   void anUnknownKeyInTheSutBlockIsRejected() {
     assertThatThrownBy(() -> SystemsUnderTest.start(sut("sut.urll", "http://127.0.0.1:1"), oneService(), WORKLOAD))
         .isInstanceOf(TargetsException.class).hasMessageContaining("unknown key 'sut.urll'");

@@ -1,0 +1,58 @@
+package loadsuite.nebulagc;
+
+import java.time.Duration;
+import java.util.function.Function;
+import loadsuite.config.Section;
+import loadsuite.load.Mix;
+import loadsuite.load.Shape;
+
+/**
+ * NebulaGC's own workload keys. Every workload has its fleet ({@link FleetPlan}: {@code nodes},
+ * {@code client-addresses}, {@code rate-limits}, all optional); those that download bundles have
+ * {@code bundle-size}; the pollers {@code upload-interval}; the mix {@code write-percent}.
+ */
+final class NebulaKeys {
+  private NebulaKeys() {}
+
+  /** The keys of a workload of {@code traffic} with nothing else of its own: its fleet. */
+  static Function<Section, FleetPlan> fleet(Traffic traffic) {
+    return workload -> FleetPlan.read(workload, traffic);
+  }
+
+  /** The fleet, and {@code bundle-size}: each bundle uploaded before the load (and downloaded, or answered 304). */
+  record Bundles(FleetPlan fleet, long bundleSize) {
+    static Function<Section, Bundles> read(Traffic traffic) {
+      return workload -> new Bundles(FleetPlan.read(workload, traffic), workload.size("bundle-size"));
+    }
+  }
+
+  /**
+   * The pollers' fleet and {@code bundle-size}, and {@code upload-interval}: how often an admin uploads
+   * a new bundle during the measured window. A poller's period is connections / rate, so the shape must
+   * be sustained, and at least one upload and its detection must fit in the duration.
+   */
+  record Pollers(FleetPlan fleet, long bundleSize, Duration uploadInterval) {
+    static Pollers read(Section workload) {
+      FleetPlan fleet = FleetPlan.read(workload, Traffic.POLL);
+      if (!(Shape.read(workload) instanceof Shape.Sustained sustained)) {
+        throw workload.error("shape", "sustained for the pollers: each polls at a steady period (connections / rate)");
+      }
+      Duration interval = workload.duration("upload-interval");
+      Duration period = UpdateDetection.period(fleet.connections(), sustained.rate().perSecond());
+      if (UpdateDetection.plannedUploads(sustained.duration(), interval, period) == 0) {
+        throw workload.error("upload-interval", "short enough that an upload, its detection by every poller (within "
+            + UpdateDetection.DEADLINE_PERIODS + " poll periods of " + period.toMillis() + " ms) and one more poll fit in the duration ("
+            + sustained.duration().toMillis() + " ms)");
+      }
+      return new Pollers(fleet, workload.size("bundle-size"), interval);
+    }
+  }
+
+  /** The fleet of a mix of reads and writes, and {@code write-percent}: the share of route updates. */
+  record Mixed(FleetPlan fleet, Mix mix) {
+    static Mixed read(Section workload) {
+      Mix mix = Mix.read(workload);
+      return new Mixed(FleetPlan.read(workload, Traffic.mixed(mix.writes() / 100)), mix);
+    }
+  }
+}
