@@ -61,8 +61,8 @@ class ContainerModeEndToEndTest {
     }
   }
 
-  static java.util.stream.Stream<Class<?>> registrySimulations() {
-    return RegistrySystem.SPEC.simulations().stream().map(c -> c);
+  static java.util.stream.Stream<? extends Class<?>> registrySimulations() {
+    return RegistrySystem.SPEC.simulations().stream();
   }
 
   @ParameterizedTest
@@ -82,7 +82,7 @@ class ContainerModeEndToEndTest {
             org.assertj.core.groups.Tuple.tuple("peak-memory of the registry container < 512MB", true));
   }
 
-  static java.util.stream.Stream<Class<?>> packsAndNebulaSimulations() {
+  static java.util.stream.Stream<? extends Class<?>> packsAndNebulaSimulations() {
     return java.util.stream.Stream.concat(PacksSystem.SPEC.simulations().stream(), NebulaSystem.SPEC.simulations().stream());
   }
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TargetsTest {
   private static final Path FILE = Path.of("targets.conf");
   /** A system whose stand-in must never start: bad input stops the run first. */
-  private static final SystemSpec NO_SYSTEM = SystemSpec.named("runtime", "none")
+  private static final SystemSpec NO_SYSTEM = SystemSpec.named("runtime")
       .service(new loadsuite.system.Service("runtime", "/health", loadsuite.standin.StandIn.class, (host, port, workload) -> {
         throw new AssertionError("no system may start on bad input");
       }, loadsuite.system.Service.LocalImage.STAND_IN))

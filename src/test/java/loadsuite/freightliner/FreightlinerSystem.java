@@ -15,7 +15,7 @@ public final class FreightlinerSystem {
   static final String EMBEDDED_API_KEY = "loadsuite-freightliner-embedded";
   private static final int EMBEDDED_WORKERS = 10;
 
-  public static final SystemSpec SPEC = SystemSpec.named("freightliner", "registry replication (seed 003)")
+  public static final SystemSpec SPEC = SystemSpec.named("freightliner")
       .service(Service.of("api", "/health", FreightlinerStandIn.class,
           (host, port) -> FreightlinerStandIn.start(host, port, new FreightlinerStandIn.Options(EMBEDDED_API_KEY, EMBEDDED_WORKERS)),
           Service.LocalImage.STAND_IN))

@@ -20,8 +20,8 @@ class NebulaSimulationsEndToEndTest {
   private static final long TIMEOUT_SECONDS = 180;
   private static final String EMBEDDED = "embedded NebulaGC stand-in at http://127.0.0.1:";
 
-  static java.util.stream.Stream<Class<?>> simulations() {
-    return NebulaSystem.SPEC.simulations().stream().map(c -> c);
+  static java.util.stream.Stream<? extends Class<?>> simulations() {
+    return NebulaSystem.SPEC.simulations().stream();
   }
 
   @ParameterizedTest

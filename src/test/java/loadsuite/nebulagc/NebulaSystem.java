@@ -11,7 +11,7 @@ import loadsuite.system.SystemSpec;
 public final class NebulaSystem {
   static final String NAME = "nebulagc";
 
-  public static final SystemSpec SPEC = SystemSpec.named(NAME, "NebulaGC config server (seed 004)")
+  public static final SystemSpec SPEC = SystemSpec.named(NAME)
       .service(new Service(NAME, "/health/live", NebulaStandIn.class,
           (host, port, workload) -> NebulaStandIn.start(host, port, NebulaCredentials.EMBEDDED.standInOptions()),
           Service.LocalImage.STAND_IN))

@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PacksSimulationsEndToEndTest {
   private static final long TIMEOUT_SECONDS = 180;
 
-  static java.util.stream.Stream<Class<?>> simulations() {
-    return PacksSystem.SPEC.simulations().stream().map(c -> c);
+  static java.util.stream.Stream<? extends Class<?>> simulations() {
+    return PacksSystem.SPEC.simulations().stream();
   }
 
   @ParameterizedTest

@@ -14,7 +14,7 @@ import loadsuite.system.SystemSpec;
  * The embedded stand-in makes a registry of the workload's {@code registry-size} packs.
  */
 public final class PacksSystem {
-  public static final SystemSpec SPEC = SystemSpec.named("packs", "packs registry and marketplace (seed 001)")
+  public static final SystemSpec SPEC = SystemSpec.named("packs")
       .service(new Service("packs", "/health", PacksStandIn.class,
           (host, port, workload) -> PacksStandIn.start(host, port,
               PacksStandIn.Options.defaults().withRegistrySize(workload.keys(PacksKeys.class).registrySize())),

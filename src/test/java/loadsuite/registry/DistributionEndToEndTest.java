@@ -46,8 +46,8 @@ class DistributionEndToEndTest {
     }
   }
 
-  static java.util.stream.Stream<Class<?>> simulations() {
-    return RegistrySystem.SPEC.simulations().stream().map(c -> c);
+  static java.util.stream.Stream<? extends Class<?>> simulations() {
+    return RegistrySystem.SPEC.simulations().stream();
   }
 
   @ParameterizedTest

@@ -40,8 +40,6 @@ final class RegistryRequests {
   static final String HEAD_MANIFEST = "HEAD /v2/{name}/manifests/{tag}";
   static final String GET_BLOB = "GET /v2/{name}/blobs/{digest}";
 
-  /** The names of the requests of a blob push. */
-  static final List<String> BLOB_PUSH = List.of(HEAD_BLOB, START_UPLOAD, SEND_UPLOAD, FINISH_UPLOAD);
   static final String TAG = "latest";
   static final String REPOSITORY = "repository";
   private static final String LOCATION = "uploadLocation";

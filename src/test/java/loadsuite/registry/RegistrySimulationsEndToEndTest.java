@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class RegistrySimulationsEndToEndTest {
   private static final long TIMEOUT_SECONDS = 180;
 
-  static java.util.stream.Stream<Class<?>> simulations() {
-    return RegistrySystem.SPEC.simulations().stream().map(c -> c);
+  static java.util.stream.Stream<? extends Class<?>> simulations() {
+    return RegistrySystem.SPEC.simulations().stream();
   }
 
   @ParameterizedTest

@@ -11,7 +11,7 @@ public final class RegistrySystem {
     return Service.of(name, "/v2/", RegistryStandIn.class, RegistryStandIn::start, Service.LocalImage.DISTRIBUTION);
   }
 
-  public static final SystemSpec SPEC = SystemSpec.named("registry", "OCI registry (seed 000)")
+  public static final SystemSpec SPEC = SystemSpec.named("registry")
       .service(registry("registry"))
       .workload("push", RegistryPushSimulation.class, RegistryKeys.Image::read)
       .workload("pull", RegistryPullSimulation.class, RegistryKeys.Image::read)

@@ -34,7 +34,7 @@ import org.testcontainers.DockerClientFactory;
  * and every service the suite started is stopped afterwards, also when a later one fails to start.
  */
 class TwoRegistriesTest {
-  private static final SystemSpec MIRROR = SystemSpec.named("mirror", "two registries")
+  private static final SystemSpec MIRROR = SystemSpec.named("mirror")
       .service(RegistrySystem.registry("source"))
       .service(RegistrySystem.registry("destination"))
       .build();

@@ -7,7 +7,7 @@ import loadsuite.system.SystemSpec;
 
 /** The request runtime (seed 002, gati): one HTTP service; its workloads are under {@code runtime} in targets.conf. */
 public final class RuntimeSystem {
-  public static final SystemSpec SPEC = SystemSpec.named("runtime", "request runtime (seed 002)")
+  public static final SystemSpec SPEC = SystemSpec.named("runtime")
       .service(Service.of("runtime", "/health", RuntimeStandIn.class, RuntimeStandIn::start, Service.LocalImage.STAND_IN))
       .workload("sustained", RuntimeSustainedSimulation.class)
       .workload("spike", RuntimeSpikeSimulation.class)

@@ -62,11 +62,11 @@ class SystemsUnderTestTest {
   }
 
   private SystemSpec oneService() {
-    return SystemSpec.named("demo", "demo").service(service("demo")).build();
+    return SystemSpec.named("demo").service(service("demo")).build();
   }
 
   private SystemSpec twoServices() {
-    return SystemSpec.named("pair", "pair").service(service("source")).service(service("destination")).build();
+    return SystemSpec.named("pair").service(service("source")).service(service("destination")).build();
   }
 
   private static Section sut(String... keyValues) {

@@ -15,7 +15,7 @@ import loadsuite.config.TargetsException;
  * package: its name (its key in targets.conf), its services, and its workloads with their
  * simulations and keys. {@code loadsuite.Systems} lists them all.
  */
-public record SystemSpec(String name, String title, List<Service> services, Map<String, WorkloadSpec> workloads) {
+public record SystemSpec(String name, List<Service> services, Map<String, WorkloadSpec> workloads) {
 
   public SystemSpec {
     services = List.copyOf(services);
@@ -25,8 +25,8 @@ public record SystemSpec(String name, String title, List<Service> services, Map<
     }
   }
 
-  public static Builder named(String name, String title) {
-    return new Builder(name, title);
+  public static Builder named(String name) {
+    return new Builder(name);
   }
 
   /** The service that the HTTP protocol's base URL points at: the first one declared. */
@@ -79,13 +79,11 @@ public record SystemSpec(String name, String title, List<Service> services, Map<
   /** Declares a system in the order its parts are read. */
   public static final class Builder {
     private final String name;
-    private final String title;
     private final List<Service> services = new ArrayList<>();
     private final Map<String, WorkloadSpec> workloads = new LinkedHashMap<>();
 
-    private Builder(String name, String title) {
+    private Builder(String name) {
       this.name = name;
-      this.title = title;
     }
 
     public Builder service(Service service) {
@@ -107,7 +105,7 @@ public record SystemSpec(String name, String title, List<Service> services, Map<
     }
 
     public SystemSpec build() {
-      return new SystemSpec(name, title, services, workloads);
+      return new SystemSpec(name, services, workloads);
     }
   }
 }

@@ -14,8 +14,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
  * from what its container image holds (loadsuite/standin, loadsuite/packs/standin and the jars).
  */
 class PacksMainTest {
-  private static final Path SOURCES = Path.of("src/test/java/loadsuite/packs/standin");
   /** The dependencies of the stand-ins' images, written by the build (pom.xml, stand-in-classpath). */
   private static final Path IMAGE_JARS = Path.of("target/stand-in.classpath");
 
@@ -58,23 +55,6 @@ class PacksMainTest {
       assertThatThrownBy(() -> PacksStandIn.Options.fromEnvironment(Map.ofEntries(bad)))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining(bad.getKey());
-    }
-  }
-
-  @Test
-  void theClassesOfThePackageImportOnlyWhatTheImageShips() throws IOException {
-    Pattern imports = Pattern.compile("^import (static )?([\\w.]+)", Pattern.MULTILINE);
-    try (Stream<Path> files = Files.list(SOURCES)) {
-      List<Path> standInSources = files
-          .filter(f -> !f.getFileName().toString().matches("Packs\\w*Test\\.java|PacksTestClient\\.java")).toList();
-      assertThat(standInSources).extracting(f -> f.getFileName().toString()).contains("PacksStandIn.java");
-      for (Path source : standInSources) {
-        Matcher found = imports.matcher(Files.readString(source));
-        while (found.find()) {
-          assertThat(found.group(2)).as(source.toString())
-              .matches("(java|javax|io\\.undertow|org\\.xnio|com\\.fasterxml\\.jackson|org\\.sqlite|loadsuite\\.standin)\\..*");
-        }
-      }
     }
   }
 
