@@ -213,7 +213,7 @@ class TargetsTest {
       "runtime.sustained.connections|many|'runtime.sustained.connections' must be a whole number above zero, got 'many'",
       "runtime.sustained.connections|-1|'runtime.sustained.connections' must be a whole number above zero",
       "runtime.sustained.warm-up|-1s|'runtime.sustained.warm-up' must be a duration of zero or more",
-      "runtime.sustained.shape|ramp|'runtime.sustained.shape' must be one of sustained, spike, stress, burst",
+      "runtime.sustained.shape|ramp|'runtime.sustained.shape' must be one of sustained, spike, stress, burst, workers, worker-stress",
       "runtime.sustained.goals.global.p95|20|'runtime.sustained.goals.\"global\".p95' must be a duration",
       "runtime.sustained.goals.global.p95|500us|whole milliseconds",
       "runtime.sustained.goals.global.failed|0.1|'runtime.sustained.goals.\"global\".failed' must be a percentage",

@@ -57,14 +57,16 @@ public final class GoalAssertions {
                 bytesPerRequest.keySet().stream().map(n -> "\"" + n + "\"").toList())));
       }
     }
-    if (workload.shape() instanceof Shape.Stress stress) {
-      if (goals.stream().anyMatch(goal -> !Goal.GLOBAL.equals(goal.scope()))) {
-        throw new TargetsException(workload.path() + ".goals: a stress staircase applies its goals to every level; write them under global");
+    if (workload.schedule().closed() && goals.stream().anyMatch(goal -> goal.metric().kind == Metric.Kind.THROUGHPUT && goal.percent() != null)) {
+      throw new TargetsException(workload.path() + ".goals: workers send as fast as they can and plan no count; write a throughput"
+          + " goal as a rate (for example 10/s) or a data-rate, not as a share of planned");
+    }
+    if (workload.shape() instanceof Shape.Staircase staircase) {
+      if (requestNames.size() != 1 && goals.stream().anyMatch(goal -> Goal.GLOBAL.equals(goal.scope()))) {
+        throw new TargetsException(workload.path() + ".goals: a staircase judges each level on a request or group; this simulation"
+            + " sends several (" + quoted(requestNames) + "), so name them instead of global");
       }
-      if (requestNames.size() != 1) {
-        throw new IllegalArgumentException("a stress staircase sends one request per iteration, got " + requestNames);
-      }
-      return levels(workload, stress, goals, requestNames.iterator().next(), stress.levelsUpToKnee());
+      return levels(workload, staircase, goals, requestNames, bytesPerRequest, staircase.levelsUpToKnee());
     }
     RateSchedule schedule = workload.schedule();
     double seconds = schedule.measuredSeconds();
@@ -84,18 +86,23 @@ public final class GoalAssertions {
   }
 
   /**
-   * The goals of a stress staircase, on each of the given levels. A run meets them on every level
-   * up to the knee goal (that is what the knee means); on all levels, they find the knee reached.
+   * The goals of a staircase, each on every one of the given levels: a goal on {@code global} is
+   * one on the only request. A run meets them on every level up to the knee goal (that is what
+   * the knee means); on all levels, they find the knee reached.
    */
-  public static List<GoalAssertion> levels(Workload workload, Shape.Stress stress, List<Goal> goals, String request, List<Double> rates) {
-    double levelSeconds = stress.duration().toNanos() / 1e9 / stress.steps();
+  public static List<GoalAssertion> levels(Workload workload, Shape.Staircase staircase, List<Goal> goals,
+      Collection<String> requestNames, Map<String, Long> bytesPerRequest, List<Shape.Staircase.Level> levels) {
+    double seconds = staircase.levelSeconds();
     List<GoalAssertion> assertions = new ArrayList<>();
-    for (double rate : rates) {
-      String level = Shape.Stress.levelName(rate);
+    for (Shape.Staircase.Level level : levels) {
       for (Goal goal : goals) {
-        assertions.add(new GoalAssertion(goal, level + " / " + request,
-            assertion(goal, details(level, request), Math.round(rate * levelSeconds), levelSeconds, workload.batchSize()),
-            levelSeconds, workload.batchSize(), GoalAssertion.TARGETS));
+        String scope = Goal.GLOBAL.equals(goal.scope()) ? requestNames.iterator().next() : goal.scope();
+        List<String> path = new ArrayList<>(List.of(level.name()));
+        path.addAll(NamedRequests.parts(scope));
+        long units = goal.metric() == Metric.DATA_RATE ? bytesPerRequest.get(goal.scope()) : workload.batchSize();
+        assertions.add(new GoalAssertion(goal, String.join(NamedRequests.SEPARATOR, path),
+            assertion(goal, details(path.toArray(String[]::new)), level.plannedIterations(), seconds, units), seconds, units,
+            GoalAssertion.TARGETS));
       }
     }
     return assertions;

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gatling.javaapi.core.ChainBuilder;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import loadsuite.config.DataRate;
 import loadsuite.config.Percent;
 import loadsuite.config.Rate;
 import loadsuite.config.TargetsException;
@@ -155,11 +157,33 @@ class GoalAssertionsTest {
   }
 
   @Test
-  void stressGoalsMustBeGlobal() {
-    Shape.Stress stress = new Shape.Stress(new Rate(100), new Rate(200), Duration.ofSeconds(20), 2, new Rate(150));
-    Workload workload = new Workload("runtime.stress", 10, Duration.ZERO, stress, 1, null);
-    assertThatThrownBy(() -> GoalAssertions.of(workload, List.of(time("GET /simple", Metric.P95, 20)), List.of("GET /simple")))
-        .isInstanceOf(TargetsException.class).hasMessageContaining("write them under global");
+  void aWorkerStaircaseJudgesEachLevelOnTheNamedGroupAndItsBytes() {
+    Shape.WorkerStress workers = new Shape.WorkerStress(10, 100, Duration.ofSeconds(100), 10, 50);
+    Workload workload = new Workload("freightliner.workers", 100, Duration.ZERO, workers, 1, null);
+    List<Goal> goals = List.of(time("copy image", Metric.P95, 2000),
+        new Goal("copy image", Metric.DATA_RATE, null, null, null, new DataRate(125_000_000, "MB")));
+    List<GoalAssertion> assertions = GoalAssertions.of(workload, goals, List.of("copy image / GET source manifest"),
+        List.of("copy image"), Map.of("copy image", 12_500_000L));
+    List<String> rendered = rendered(assertions);
+    assertThat(assertions).extracting(GoalAssertion::scope).contains("level 50 workers / copy image").doesNotContain("level 60 workers / copy image");
+    // 125 MB/s over a level of 10 s, at 12.5 MB a copy: 100 copies
+    assertThat(rendered).anySatisfy(a -> assertThat(a).contains("List(level 50 workers, copy image)").contains("Gte(100.0)"));
+  }
+
+  @Test
+  void aStaircaseOfSeveralRequestsNamesThemInsteadOfGlobal() {
+    Shape.WorkerStress workers = new Shape.WorkerStress(1, 2, Duration.ofSeconds(20), 2, 2);
+    Workload workload = new Workload("freightliner.workers", 2, Duration.ZERO, workers, 1, null);
+    assertThatThrownBy(() -> GoalAssertions.of(workload, List.of(time(Goal.GLOBAL, Metric.P95, 20)), List.of("a", "b")))
+        .isInstanceOf(TargetsException.class).hasMessageContaining("name them instead of global");
+  }
+
+  @Test
+  void workersPlanNoCountSoAShareOfPlannedIsRefused() {
+    Workload workload = new Workload("freightliner.replication", 2, Duration.ZERO, new Shape.Workers(2, Duration.ofSeconds(10)), 1, null);
+    assertThatThrownBy(() -> GoalAssertions.of(workload, List.of(new Goal(Goal.GLOBAL, Metric.THROUGHPUT, null, new Percent(98), null)),
+        List.of("GET /health")))
+        .isInstanceOf(TargetsException.class).hasMessageContaining("not as a share of planned");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package loadsuite.load;
 
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.doIfOrElse;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 
@@ -25,6 +26,9 @@ import loadsuite.load.RateSchedule.Step;
  * iteration instead of drifting the rate down (Gatling's own {@code pace} restarts its clock at
  * every wake-up). A connection that falls more than {@link #MAX_BACKLOG} behind, because the
  * system answers too slowly, drops the missed sends: they show as achieved below planned.
+ *
+ * <p>A closed schedule (workers) has no due times: the first {@code workers} connections of the
+ * step in force send back to back, the others wait for the next step.
  */
 public final class PacedConnections {
   /** The requests one iteration sends; called twice, with {@code warmUp} true for the silent warm-up. */
@@ -38,6 +42,8 @@ public final class PacedConnections {
   private static final String WAIT = "pacedWait";
   private static final String WARM_UP = "pacedWarmUp";
   private static final String GROUP = "pacedGroup";
+  private static final String INDEX = "pacedIndex";
+  private static final String ACTIVE = "pacedActive";
 
   private final RateSchedule schedule;
   private final int connections;
@@ -69,11 +75,12 @@ public final class PacedConnections {
     }
     ChainBuilder connection = joined
         .asLongAs(session -> session.getLong(DUE) - epoch.get() < total)
-        .on(exec(this::schedule)
+        .on(exec(schedule.closed() ? this::scheduleWorker : this::schedule)
             .pause(session -> Duration.ofNanos(session.getLong(WAIT)))
-            .doIfOrElse(session -> session.getBoolean(WARM_UP))
-            .then(warmUp)
-            .orElse(measured));
+            .doIf(session -> session.getBoolean(ACTIVE))
+            .then(doIfOrElse(session -> session.getBoolean(WARM_UP))
+                .then(warmUp)
+                .orElse(measured)));
     return scenario(scenarioName).exec(connection).injectOpen(atOnceUsers(connections));
   }
 
@@ -99,8 +106,8 @@ public final class PacedConnections {
   private Session join(Session session) {
     epoch.compareAndSet(0, System.nanoTime());
     long index = (session.userId() - 1) % connections;
-    long offset = startTogether ? 0 : schedule.advance(Duration.ZERO, index).toNanos();
-    return session.set(DUE, epoch.get() + offset);
+    long offset = startTogether || schedule.closed() ? 0 : schedule.advance(Duration.ZERO, index).toNanos();
+    return session.set(DUE, epoch.get() + offset).set(INDEX, index);
   }
 
   private Session schedule(Session session) {
@@ -112,7 +119,26 @@ public final class PacedConnections {
     if (!step.warmUp()) {
       measuredIterations.increment();
     }
-    Session next = session.set(DUE, nextDue).set(WAIT, Math.max(0, due - now)).set(WARM_UP, step.warmUp());
+    Session next = session.set(DUE, nextDue).set(WAIT, Math.max(0, due - now)).set(WARM_UP, step.warmUp()).set(ACTIVE, true);
+    return step.group() == null ? next : next.set(GROUP, step.group());
+  }
+
+  /** A worker of a closed schedule: sends now if the step in force has work for it, else waits for the next step. */
+  private Session scheduleWorker(Session session) {
+    long now = System.nanoTime();
+    Duration elapsed = Duration.ofNanos(now - epoch.get());
+    if (elapsed.compareTo(schedule.duration()) >= 0) {
+      return session.set(DUE, now).set(WAIT, 0L).set(ACTIVE, false);
+    }
+    Step step = schedule.stepAt(elapsed);
+    if (session.getLong(INDEX) >= step.workers()) {
+      long stepEnd = epoch.get() + schedule.endOf(step).toNanos();
+      return session.set(DUE, stepEnd).set(WAIT, stepEnd - now).set(ACTIVE, false);
+    }
+    if (!step.warmUp()) {
+      measuredIterations.increment();
+    }
+    Session next = session.set(DUE, now).set(WAIT, 0L).set(WARM_UP, step.warmUp()).set(ACTIVE, true);
     return step.group() == null ? next : next.set(GROUP, step.group());
   }
 }

@@ -11,11 +11,25 @@ import java.util.List;
 public record RateSchedule(List<Step> steps) {
 
   /**
-   * One step: its rate goes linearly from {@code fromRate} to {@code toRate}. A warm-up step is
-   * sent silently (left out of every statistic); a step with a group reports its requests under
-   * that group's name, as the stress staircase does with one group per level.
+   * One step: its rate goes linearly from {@code fromRate} to {@code toRate}, or, in a closed step,
+   * {@code workers} connections send back to back and the rest wait. A warm-up step is sent
+   * silently (left out of every statistic); a step with a group reports its requests under that
+   * group's name, as the staircases do with one group per level.
    */
-  public record Step(Duration duration, double fromRate, double toRate, boolean warmUp, String group) {
+  public record Step(Duration duration, double fromRate, double toRate, boolean warmUp, String group, int workers) {
+    public Step(Duration duration, double fromRate, double toRate, boolean warmUp, String group) {
+      this(duration, fromRate, toRate, warmUp, group, 0);
+    }
+
+    public static Step closed(Duration duration, int workers, boolean warmUp, String group) {
+      return new Step(duration, 0, 0, warmUp, group, workers);
+    }
+
+    public boolean closed() {
+      return workers > 0;
+    }
+
+    /** The iterations the step plans: none for a closed step, whose count is what its workers achieve. */
     public double plannedRequests() {
       return (fromRate + toRate) / 2 * duration.toNanos() / 1e9;
     }
@@ -23,20 +37,44 @@ public record RateSchedule(List<Step> steps) {
 
   public RateSchedule {
     steps = List.copyOf(steps);
+    if (steps.stream().map(Step::closed).distinct().count() > 1) {
+      throw new IllegalArgumentException("a schedule is paced or closed, not both: " + steps);
+    }
+  }
+
+  /** Whether its connections send back to back (workers) rather than at a planned rate. */
+  public boolean closed() {
+    return steps.get(0).closed();
+  }
+
+  /** The offset of the end of {@code step} from the start. */
+  public Duration endOf(Step step) {
+    Duration end = Duration.ZERO;
+    for (Step s : steps) {
+      end = end.plus(s.duration());
+      if (s == step) {
+        return end;
+      }
+    }
+    throw new IllegalArgumentException("not a step of this schedule: " + step);
   }
 
   public static RateSchedule of(Step... steps) {
     return new RateSchedule(List.of(steps));
   }
 
-  /** The same schedule preceded by a silent warm-up rising from a tenth of its first rate. */
+  /**
+   * The same schedule preceded by a silent warm-up rising from a tenth of its first rate; a closed
+   * schedule's warm-up has the workers of its first step.
+   */
   public RateSchedule withWarmUp(Duration warmUp) {
     if (warmUp.isZero()) {
       return this;
     }
-    double first = steps.get(0).fromRate();
+    Step firstStep = steps.get(0);
+    double first = firstStep.fromRate();
     List<Step> all = new ArrayList<>();
-    all.add(new Step(warmUp, first / 10, first, true, null));
+    all.add(firstStep.closed() ? Step.closed(warmUp, firstStep.workers(), true, null) : new Step(warmUp, first / 10, first, true, null));
     all.addAll(steps);
     return new RateSchedule(all);
   }

@@ -37,8 +37,10 @@ class RateScheduleTest {
   @Test
   void stressIsAStaircaseOfNamedLevelsFromStartToEnd() {
     Shape.Stress stress = new Shape.Stress(new Rate(100), new Rate(10_000), Duration.ofMinutes(5), 10, new Rate(5000));
-    assertThat(stress.levelRates()).containsExactly(100.0, 1200.0, 2300.0, 3400.0, 4500.0, 5600.0, 6700.0, 7800.0, 8900.0, 10_000.0);
-    assertThat(stress.levelsUpToKnee()).containsExactly(100.0, 1200.0, 2300.0, 3400.0, 4500.0, 5600.0);
+    assertThat(stress.levels()).extracting(Shape.Staircase.Level::magnitude)
+        .containsExactly(100.0, 1200.0, 2300.0, 3400.0, 4500.0, 5600.0, 6700.0, 7800.0, 8900.0, 10_000.0);
+    assertThat(stress.levelsUpToKnee()).extracting(Shape.Staircase.Level::name)
+        .containsExactly("level 100/s", "level 1200/s", "level 2300/s", "level 3400/s", "level 4500/s", "level 5600/s");
     RateSchedule schedule = stress.schedule(Duration.ofSeconds(15));
     assertThat(schedule.plannedMeasuredIterations()).isEqualTo(30L * (100 + 1200 + 2300 + 3400 + 4500 + 5600 + 6700 + 7800 + 8900 + 10_000));
     assertThat(schedule.stepAt(Duration.ofSeconds(15 + 31)).group()).isEqualTo("level 1200/s");
@@ -94,5 +96,32 @@ class RateScheduleTest {
   void stepsAreImmutable() {
     RateSchedule schedule = new RateSchedule(new java.util.ArrayList<>(List.of(new Step(Duration.ofSeconds(1), 1, 1, false, null))));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> schedule.steps().clear()).isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void workersAreAClosedScheduleThatPlansNoCount() {
+    RateSchedule schedule = new Shape.Workers(20, Duration.ofSeconds(60)).schedule(Duration.ofSeconds(10));
+    assertThat(schedule.closed()).isTrue();
+    assertThat(schedule.steps()).extracting(Step::workers).containsExactly(20, 20);
+    assertThat(schedule.steps().get(0).warmUp()).isTrue();
+    assertThat(schedule.plannedMeasuredIterations()).isZero();
+    assertThat(schedule.measuredDuration()).isEqualTo(Duration.ofSeconds(60));
+  }
+
+  @Test
+  void aWorkerStaircaseRaisesTheWorkersLevelByLevel() {
+    Shape.WorkerStress stress = new Shape.WorkerStress(10, 100, Duration.ofSeconds(100), 10, 50);
+    RateSchedule schedule = stress.schedule(Duration.ofSeconds(5));
+    assertThat(schedule.steps()).extracting(Step::workers).containsExactly(10, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100);
+    assertThat(schedule.steps().get(3).group()).isEqualTo("level 30 workers");
+    assertThat(schedule.endOf(schedule.stepAt(Duration.ofSeconds(26)))).isEqualTo(Duration.ofSeconds(35));
+    assertThat(stress.levelsUpToKnee()).extracting(Shape.Staircase.Level::label).last().isEqualTo("50 workers");
+  }
+
+  @Test
+  void aScheduleIsPacedOrClosedNotBoth() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RateSchedule.of(
+            new Step(Duration.ofSeconds(1), 1, 1, false, null), Step.closed(Duration.ofSeconds(1), 2, false, null)))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -40,44 +40,127 @@ public sealed interface Shape {
   }
 
   /**
-   * A staircase from the start rate to the end rate; each step's requests are grouped under its
-   * rate, so the report shows where latency and errors break (the knee).
+   * A staircase of levels of equal duration, each level's requests grouped under its name, so that
+   * the report shows where latency and errors break (the knee); the goals hold on every level up
+   * to the knee goal.
    */
-  record Stress(Rate startRate, Rate endRate, Duration duration, int steps, Rate knee) implements Shape {
-    @Override
-    public RateSchedule schedule(Duration warmUp) {
-      List<Step> levels = new ArrayList<>();
-      Duration each = duration.dividedBy(steps);
-      for (double rate : levelRates()) {
-        levels.add(new Step(each, rate, rate, false, levelName(rate)));
-      }
-      return new RateSchedule(levels).withWarmUp(warmUp);
-    }
+  sealed interface Staircase extends Shape {
+    /**
+     * One level: its group name ({@code level 5600/s}), what it sets ({@code 5600/s}) and the
+     * iterations it plans (0 for workers, which send as fast as they can).
+     */
+    record Level(String name, String label, double magnitude, long plannedIterations) {}
 
-    public List<Double> levelRates() {
-      List<Double> rates = new ArrayList<>();
-      double start = startRate.perSecond();
-      double increment = steps == 1 ? 0 : (endRate.perSecond() - start) / (steps - 1);
-      for (int i = 0; i < steps; i++) {
-        rates.add((double) Math.round(start + increment * i));
-      }
-      return rates;
+    List<Level> levels();
+
+    Duration duration();
+
+    /** The knee goal, in the unit of the levels' magnitude. */
+    double kneeGoal();
+
+    /** The knee goal as written: {@code 5000/s}, {@code 50 workers}. */
+    String kneeText();
+
+    default double levelSeconds() {
+      return duration().toNanos() / 1e9 / levels().size();
     }
 
     /** The levels that must meet the goals: all below the knee goal, and the first at or above it. */
-    public List<Double> levelsUpToKnee() {
-      List<Double> gated = new ArrayList<>();
-      for (double rate : levelRates()) {
-        gated.add(rate);
-        if (rate >= knee.perSecond()) {
+    default List<Level> levelsUpToKnee() {
+      List<Level> gated = new ArrayList<>();
+      for (Level level : levels()) {
+        gated.add(level);
+        if (level.magnitude() >= kneeGoal()) {
           break;
         }
       }
       return gated;
     }
 
+    /** Evenly spaced whole values from start to end. */
+    private static List<Long> spaced(double start, double end, int steps) {
+      List<Long> values = new ArrayList<>();
+      double increment = steps == 1 ? 0 : (end - start) / (steps - 1);
+      for (int i = 0; i < steps; i++) {
+        values.add(Math.round(start + increment * i));
+      }
+      return values;
+    }
+  }
+
+  /** A staircase of rates from the start rate to the end rate. */
+  record Stress(Rate startRate, Rate endRate, Duration duration, int steps, Rate knee) implements Staircase {
+    @Override
+    public RateSchedule schedule(Duration warmUp) {
+      List<Step> steps = new ArrayList<>();
+      Duration each = duration.dividedBy(this.steps);
+      for (Level level : levels()) {
+        steps.add(new Step(each, level.magnitude(), level.magnitude(), false, level.name()));
+      }
+      return new RateSchedule(steps).withWarmUp(warmUp);
+    }
+
+    @Override
+    public List<Level> levels() {
+      double seconds = duration.toNanos() / 1e9 / steps;
+      return Staircase.spaced(startRate.perSecond(), endRate.perSecond(), steps).stream()
+          .map(rate -> new Level(levelName(rate), rate + "/s", rate, Math.round(rate * seconds)))
+          .toList();
+    }
+
+    @Override
+    public double kneeGoal() {
+      return knee.perSecond();
+    }
+
+    @Override
+    public String kneeText() {
+      return knee.toString();
+    }
+
     public static String levelName(double rate) {
       return "level " + Math.round(rate) + "/s";
+    }
+  }
+
+  /**
+   * Workers that send their iterations back to back, each starting the next as soon as the last
+   * ends (a closed model, as a replication tool's worker pool): the rate is what they achieve.
+   */
+  record Workers(int workers, Duration duration) implements Shape {
+    @Override
+    public RateSchedule schedule(Duration warmUp) {
+      return RateSchedule.of(Step.closed(duration, workers, false, null)).withWarmUp(warmUp);
+    }
+  }
+
+  /** A staircase of workers, from the start count to the end count, to find the most the system takes. */
+  record WorkerStress(int startWorkers, int endWorkers, Duration duration, int steps, int knee) implements Staircase {
+    @Override
+    public RateSchedule schedule(Duration warmUp) {
+      Duration each = duration.dividedBy(steps);
+      return new RateSchedule(levels().stream().map(level -> Step.closed(each, (int) level.magnitude(), false, level.name())).toList())
+          .withWarmUp(warmUp);
+    }
+
+    @Override
+    public List<Level> levels() {
+      return Staircase.spaced(startWorkers, endWorkers, steps).stream()
+          .map(workers -> {
+            String label = workers + (workers == 1 ? " worker" : " workers");
+            return new Level("level " + label, label, workers, 0);
+          })
+          .toList();
+    }
+
+    @Override
+    public double kneeGoal() {
+      return knee;
+    }
+
+    @Override
+    public String kneeText() {
+      return knee + (knee == 1 ? " worker" : " workers");
     }
   }
 
@@ -104,7 +187,9 @@ public sealed interface Shape {
           workload.duration("base-duration"), workload.duration("peak-duration"));
       case "stress" -> readStress(workload);
       case "burst" -> new Burst(workload.positiveInt("concurrency"), workload.duration("interval"), workload.duration("duration"));
-      default -> throw workload.error("shape", "one of sustained, spike, stress, burst");
+      case "workers" -> new Workers(workload.positiveInt("workers"), workload.duration("duration"));
+      case "worker-stress" -> readWorkerStress(workload);
+      default -> throw workload.error("shape", "one of sustained, spike, stress, burst, workers, worker-stress");
     };
   }
 
@@ -115,5 +200,14 @@ public sealed interface Shape {
       throw workload.error("end-rate", "at least start-rate (" + start + ")");
     }
     return new Stress(start, end, workload.duration("duration"), workload.positiveInt("steps"), workload.rate("knee"));
+  }
+
+  private static WorkerStress readWorkerStress(Section workload) {
+    int start = workload.positiveInt("start-workers");
+    int end = workload.positiveInt("end-workers");
+    if (end < start) {
+      throw workload.error("end-workers", "at least start-workers (" + start + ")");
+    }
+    return new WorkerStress(start, end, workload.duration("duration"), workload.positiveInt("steps"), workload.positiveInt("knee"));
   }
 }

@@ -20,12 +20,26 @@ public record Workload(String path, int connections, Duration warmUp, Shape shap
     if (shape instanceof Shape.Sustained sustained && soakDuration.isPresent()) {
       shape = new Shape.Sustained(sustained.rate(), soakDuration.get());
     }
-    int connections = shape instanceof Shape.Burst burst ? burst.concurrency() : section.positiveInt("connections");
+    int connections;
+    String openedBy;
+    if (shape instanceof Shape.Burst burst) {
+      connections = burst.concurrency();
+      openedBy = "a burst shape opens one connection per concurrent request (concurrency)";
+    } else if (shape instanceof Shape.Workers workers) {
+      connections = workers.workers();
+      openedBy = "a workers shape opens one connection per worker (workers)";
+    } else if (shape instanceof Shape.WorkerStress stress) {
+      connections = stress.endWorkers();
+      openedBy = "a worker-stress shape opens one connection per worker of its last level (end-workers)";
+    } else {
+      connections = section.positiveInt("connections");
+      openedBy = null;
+    }
+    if (openedBy != null && section.has("connections")) {
+      throw section.error("connections", "left out: " + openedBy);
+    }
     Duration warmUp = section.nonNegativeDuration("warm-up");
     int batchSize = section.has("batch-size") ? section.positiveInt("batch-size") : 1;
-    if (shape instanceof Shape.Burst && section.has("connections")) {
-      throw section.error("connections", "left out: a burst shape opens one connection per concurrent request (concurrency)");
-    }
     return new Workload(section.path(), connections, warmUp, shape, batchSize, systemKeys.apply(section));
   }
 

@@ -2,13 +2,11 @@ package loadsuite.nebulagc;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.Map;
-import loadsuite.config.Section;
+import java.util.Optional;
 import loadsuite.config.TargetsException;
-import loadsuite.container.ContainerSettings;
 import loadsuite.nebulagc.standin.NebulaStandIn;
 import loadsuite.sut.RunningSystem;
-import loadsuite.suite.Suite;
+import loadsuite.suite.Secrets;
 
 /**
  * The admin node's token and the cluster's token that the server was started with, which the
@@ -21,7 +19,7 @@ import loadsuite.suite.Suite;
  *   <li>external: the operator's, {@code -Dsut.credentials.nebulagc.admin-token=…} and
  *       {@code -Dsut.credentials.nebulagc.cluster-token=…}.
  * </ul>
- * A token is never printed in full: {@link #masked} shows its first 4 characters.
+ * A token is never printed in full: {@link Secrets#masked} shows its first 4 characters.
  */
 record NebulaCredentials(String adminToken, String clusterToken, String origin) {
   static final String ADMIN_ENV = "NEBULAGC_ADMIN_TOKEN";
@@ -47,41 +45,31 @@ record NebulaCredentials(String adminToken, String clusterToken, String origin) 
 
   /** The tokens as they may be printed, with where they come from. */
   String describe() {
-    return "admin token " + masked(adminToken) + ", cluster token " + masked(clusterToken) + " (" + origin + ")";
-  }
-
-  /** The first 4 characters and an ellipsis. */
-  static String masked(String token) {
-    return token.substring(0, Math.min(4, token.length())) + "…";
+    return "admin token " + Secrets.masked(adminToken) + ", cluster token " + Secrets.masked(clusterToken) + " (" + origin + ")";
   }
 
   private static NebulaCredentials fromContainerEnvironment() {
-    ContainerSettings settings = ContainerSettings.read(Suite.targets().sut().section("container"));
-    Map<String, String> env = settings.service(NebulaSystem.SPEC.containerKey(NebulaSystem.SPEC.primary())).env(0);
-    String where = "sut.container." + NebulaSystem.NAME + ".env.";
-    return new NebulaCredentials(required(env.get(ADMIN_ENV), where + ADMIN_ENV), required(env.get(CLUSTER_ENV), where + CLUSTER_ENV),
-        "the container's environment in targets.conf");
+    String container = NebulaSystem.SPEC.containerKey(NebulaSystem.SPEC.primary());
+    String where = "sut.container." + container + ".env.";
+    return new NebulaCredentials(required(Secrets.containerEnv(container, ADMIN_ENV), where + ADMIN_ENV),
+        required(Secrets.containerEnv(container, CLUSTER_ENV), where + CLUSTER_ENV), "the container's environment in targets.conf");
   }
 
   private static NebulaCredentials fromOptions() {
-    Section sut = Suite.targets().sut();
     String where = "sut.credentials." + NebulaSystem.NAME + ".";
-    Section credentials = sut.has("credentials") && sut.section("credentials").keys().contains(NebulaSystem.NAME)
-        ? sut.section("credentials").section(NebulaSystem.NAME) : null;
-    String admin = credentials != null && credentials.has("admin-token") ? credentials.string("admin-token") : "";
-    String cluster = credentials != null && credentials.has("cluster-token") ? credentials.string("cluster-token") : "";
-    return new NebulaCredentials(required(admin, where + "admin-token"), required(cluster, where + "cluster-token"),
-        "-D" + where + "admin-token and cluster-token");
+    return new NebulaCredentials(required(Secrets.option(NebulaSystem.NAME, "admin-token"), where + "admin-token"),
+        required(Secrets.option(NebulaSystem.NAME, "cluster-token"), where + "cluster-token"), "-D" + where + "admin-token and cluster-token");
   }
 
-  private static String required(String token, String key) {
-    if (token == null || token.isBlank()) {
+  private static String required(Optional<String> given, String key) {
+    String token = given.orElse(null);
+    if (token == null) {
       throw new TargetsException("the NebulaGC server's tokens are needed to create the nodes of the load: give them with -D"
           + key + "=… (missing)");
     }
     if (token.length() < MIN_LENGTH) {
       throw new TargetsException("'" + key + "' must be a token of at least " + MIN_LENGTH + " characters, as the server's are; got "
-          + token.length() + " (" + masked(token) + ")");
+          + token.length() + " (" + Secrets.masked(token) + ")");
     }
     return token;
   }

@@ -70,10 +70,13 @@ public final class RunRecorder {
       stats.request(path.getKey(), path.getValue()).ifPresent(s -> requests.add(requestStats(path.getValue(), path.getKey(), s, window(path.getKey()))));
     }
     // the groups the simulation declared, each a row of its own after its requests: its cumulated response time
-    for (String group : groupNames) {
-      List<String> hierarchy = NamedRequests.parts(group);
-      List<String> parents = hierarchy.subList(0, hierarchy.size() - 1);
-      stats.group(hierarchy).ifPresent(s -> requests.add(requestStats(hierarchy.get(hierarchy.size() - 1), parents, s, window(parents))));
+    for (List<String> level : levels()) {
+      for (String group : groupNames) {
+        List<String> hierarchy = new ArrayList<>(level);
+        hierarchy.addAll(NamedRequests.parts(group));
+        List<String> parents = hierarchy.subList(0, hierarchy.size() - 1);
+        stats.group(hierarchy).ifPresent(s -> requests.add(requestStats(hierarchy.get(hierarchy.size() - 1), parents, s, window(parents))));
+      }
     }
     RequestStats global = stats.global().map(s -> requestStats(GoalAssertion.ALL_REQUESTS, List.of(), s, seconds)).orElse(null);
     List<Verdict> verdicts = stats.judge(goalAssertions);
@@ -81,8 +84,9 @@ public final class RunRecorder {
     results.addAll(ProbeResults.goals(sut));
     List<RunSummary.Comparison> comparison = baseline.map(b -> b.compare(verdicts)).orElse(List.of());
     String knee = null;
-    if (workload.shape() instanceof Shape.Stress stress) {
-      knee = RunReport.knee(stress, stats.judge(GoalAssertions.levels(workload, stress, goals, requestNames.get(0), stress.levelRates())));
+    if (workload.shape() instanceof Shape.Staircase staircase) {
+      knee = RunReport.knee(staircase, stats.judge(GoalAssertions.levels(workload, staircase, goals, requestNames, bytesPerRequest,
+          staircase.levels())));
     }
     long achieved = iterations.getAsLong();
     boolean passed = results.stream().allMatch(GoalResult::met);
@@ -132,8 +136,8 @@ public final class RunRecorder {
   }
 
   private List<RunSummary.Transfer> transfers(List<RequestStats> requests) {
-    return requests.stream().filter(r -> r.group().isEmpty() && bytesPerRequest.containsKey(r.name()))
-        .map(r -> new RunSummary.Transfer(r.name(), bytesPerRequest.get(r.name()), r.throughput() * bytesPerRequest.get(r.name()) / (1 << 20)))
+    return requests.stream().filter(r -> bytesPerRequest.containsKey(r.name()))
+        .map(r -> new RunSummary.Transfer(r.path(), bytesPerRequest.get(r.name()), r.throughput() * bytesPerRequest.get(r.name()) / (1 << 20)))
         .toList();
   }
 
@@ -148,10 +152,19 @@ public final class RunRecorder {
         s.p99(), s.max(), window, s.count() / window);
   }
 
-  /** The measured window of a request: a stress level's own duration, else the whole measured window. */
+  /** The groups every declared group sits in: each level of a staircase, else none. */
+  private List<List<String>> levels() {
+    if (workload.shape() instanceof Shape.Staircase staircase) {
+      return staircase.levels().stream().map(level -> List.of(level.name())).toList();
+    }
+    return List.of(List.of());
+  }
+
+  /** The measured window of a request: a staircase level's own duration, else the whole measured window. */
   private double window(List<String> group) {
-    if (workload.shape() instanceof Shape.Stress stress && group.size() == 1 && group.get(0).startsWith("level ")) {
-      return stress.duration().toNanos() / 1e9 / stress.steps();
+    if (workload.shape() instanceof Shape.Staircase staircase && !group.isEmpty()
+        && staircase.levels().stream().anyMatch(level -> level.name().equals(group.get(0)))) {
+      return staircase.levelSeconds();
     }
     return workload.schedule().measuredSeconds();
   }

@@ -17,8 +17,14 @@ public final class RunReport {
     out.append(String.format("%n---- %s: measured window %.0f s, warm-up excluded ----%n", summary.workload(), seconds));
     long planned = summary.planned().iterations();
     long achieved = summary.achieved().iterations();
-    out.append(String.format("planned  %8d iterations = %9.1f/s%nachieved %8d iterations = %9.1f/s (%.1f %% of planned)%n",
-        planned, summary.planned().perSecond(), achieved, summary.achieved().perSecond(), planned == 0 ? 0 : 100.0 * achieved / planned));
+    if (planned == 0) {
+      // only a closed schedule (workers) plans nothing: its rate is what the workers achieved
+      out.append(String.format("planned  none: workers start each iteration as the last ends%nachieved %8d iterations = %9.1f/s%n",
+          achieved, summary.achieved().perSecond()));
+    } else {
+      out.append(String.format("planned  %8d iterations = %9.1f/s%nachieved %8d iterations = %9.1f/s (%.1f %% of planned)%n",
+          planned, summary.planned().perSecond(), achieved, summary.achieved().perSecond(), 100.0 * achieved / planned));
+    }
     if (summary.global() != null && achieved > 0) {
       out.append(String.format("requests %8d, %.2f per iteration%n", summary.global().count(), (double) summary.global().count() / achieved));
     }
@@ -28,8 +34,8 @@ public final class RunReport {
     }
     summary.requests().forEach(request -> row(out, request));
     for (RunSummary.Transfer transfer : summary.transfers()) {
-      out.append(String.format(java.util.Locale.ROOT, "data: %s %.1f MiB/s (%d bytes a request)%n",
-          transfer.request(), transfer.mibPerSecond(), transfer.bytesPerRequest()));
+      out.append(String.format(java.util.Locale.ROOT, "data: %s %.1f MB/s = %.1f MiB/s (%d bytes each)%n",
+          transfer.request(), transfer.mibPerSecond() * (1 << 20) / 1e6, transfer.mibPerSecond(), transfer.bytesPerRequest()));
     }
     if (summary.probes() != null && !summary.probes().isEmpty()) {
       out.append(ProbeResults.render(summary.probes()));
@@ -46,23 +52,23 @@ public final class RunReport {
   }
 
   /** The highest level that, with every level below it, met all the goals. */
-  static String knee(Shape.Stress stress, List<Verdict> verdictsOfAllLevels) {
-    Double knee = null;
-    for (double rate : stress.levelRates()) {
-      String level = Shape.Stress.levelName(rate) + " / ";
+  static String knee(Shape.Staircase staircase, List<Verdict> verdictsOfAllLevels) {
+    Shape.Staircase.Level knee = null;
+    for (Shape.Staircase.Level level : staircase.levels()) {
+      String prefix = level.name() + " / ";
       List<String> missed = verdictsOfAllLevels.stream()
-          .filter(v -> v.goalAssertion().scope().startsWith(level) && !v.met())
+          .filter(v -> v.goalAssertion().scope().startsWith(prefix) && !v.met())
           .map(Verdict::message)
           .toList();
       if (!missed.isEmpty()) {
-        return String.format("knee: %s (goal at least %s); missed at %.0f/s: %s%n",
-            knee == null ? "none, the first level already missed its goals" : Math.round(knee) + "/s",
-            stress.knee(), rate, String.join("; ", missed));
+        return String.format("knee: %s (goal at least %s); missed at %s: %s%n",
+            knee == null ? "none, the first level already missed its goals" : knee.label(),
+            staircase.kneeText(), level.label(), String.join("; ", missed));
       }
-      knee = rate;
+      knee = level;
     }
-    return String.format("knee: at least %.0f/s, the highest level tried: every level met its goals (goal at least %s)%n",
-        knee, stress.knee());
+    return String.format("knee: at least %s, the highest level tried: every level met its goals (goal at least %s)%n",
+        knee.label(), staircase.kneeText());
   }
 
   private static void row(StringBuilder out, RunSummary.RequestStats s) {

@@ -21,8 +21,9 @@ class RunReportTest {
   /** Verdicts of every level: p95 and failed share as measured per level. */
   private static List<Verdict> levels(double p95AtOrAbove300, double failedAt200) {
     List<Verdict> verdicts = new ArrayList<>();
-    for (double rate : STRESS.levelRates()) {
-      String scope = Shape.Stress.levelName(rate) + " / GET /simple";
+    for (Shape.Staircase.Level level : STRESS.levels()) {
+      double rate = level.magnitude();
+      String scope = level.name() + " / GET /simple";
       double p95 = rate >= 300 ? p95AtOrAbove300 : 5;
       double failed = rate == 200 ? failedAt200 : 0;
       verdicts.add(new Verdict(new GoalAssertion(P95, scope, null, 10, 1, GoalAssertion.TARGETS), p95 < 20, p95, null));
@@ -52,6 +53,18 @@ class RunReportTest {
   void aLevelGatlingCouldNotFindBreaksTheKnee() {
     List<Verdict> verdicts = List.of(new Verdict(new GoalAssertion(P95, "level 100/s / GET /simple", null, 10, 1, GoalAssertion.TARGETS), false, null, "no stats"));
     assertThat(RunReport.knee(STRESS, verdicts)).startsWith("knee: none").contains("could not be measured (no stats)");
+  }
+
+  @Test
+  void aWorkerStaircaseSpeaksInWorkers() {
+    Shape.WorkerStress workers = new Shape.WorkerStress(10, 40, Duration.ofSeconds(40), 4, 30);
+    Goal p95 = new Goal("copy image", Metric.P95, Duration.ofMillis(200), null, null);
+    List<Verdict> verdicts = workers.levels().stream()
+        .map(level -> new Verdict(new GoalAssertion(p95, level.name() + " / copy image", null, 10, 1, GoalAssertion.TARGETS),
+            level.magnitude() < 30, level.magnitude() < 30 ? 150.0 : 450.0, null))
+        .toList();
+    assertThat(RunReport.knee(workers, verdicts))
+        .startsWith("knee: 20 workers (goal at least 30 workers); missed at 30 workers: p95 of \"level 30 workers / copy image\"");
   }
 
   @Test

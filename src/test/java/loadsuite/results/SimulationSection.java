@@ -76,6 +76,7 @@ final class SimulationSection {
 
   private static String rates(RunSummary run) {
     String planned = run.planned() == null ? "not planned"
+        : run.planned().iterations() == 0 ? "planned none (workers, back to back)"
         : "planned %d iterations = %s".formatted(run.planned().iterations(), Html.rate(run.planned().perSecond()));
     if (run.achieved() == null) {
       return planned + "; achieved: not measured";

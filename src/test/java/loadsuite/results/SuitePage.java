@@ -166,7 +166,7 @@ public final class SuitePage {
           run.global() == null ? "–" : Html.ms(run.global().p99()),
           run.global() == null ? "–" : Html.percent(run.global().failedPercent()),
           run.achieved() == null ? "–" : Html.rate(run.achieved().perSecond()),
-          run.planned() == null ? "–" : Html.rate(run.planned().perSecond()),
+          run.planned() == null || run.planned().iterations() == 0 ? "–" : Html.rate(run.planned().perSecond()),
           report == null ? "" : "<a href=\"%s\">report</a>".formatted(Html.text(report)));
     }).toList();
     return Html.table("overview", List.of("simulation", "status", "profile", "p95", "p99", "failed", "achieved", "planned", "Gatling"), rows);

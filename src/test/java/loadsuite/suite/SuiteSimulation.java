@@ -182,9 +182,14 @@ public abstract class SuiteSimulation extends Simulation {
     Workload w = plan.workload();
     RateSchedule schedule = w.schedule();
     System.out.printf("%n%s (profile %s) against %s%n", w.path(), Suite.targets().profileName(), sut.description());
-    System.out.printf("  %d connections, warm-up %s (silent), then %d iterations over %s = %.0f/s on average, peak %.0f/s%n",
-        w.connections(), DurationText.of(w.warmUp()), schedule.plannedMeasuredIterations(), DurationText.of(schedule.measuredDuration()),
-        schedule.plannedMeasuredRate(), schedule.peakRate());
+    if (schedule.closed()) {
+      System.out.printf("  up to %d workers, warm-up %s (silent), then %s of iterations back to back (no planned rate)%n",
+          w.connections(), DurationText.of(w.warmUp()), DurationText.of(schedule.measuredDuration()));
+    } else {
+      System.out.printf("  %d connections, warm-up %s (silent), then %d iterations over %s = %.0f/s on average, peak %.0f/s%n",
+          w.connections(), DurationText.of(w.warmUp()), schedule.plannedMeasuredIterations(), DurationText.of(schedule.measuredDuration()),
+          schedule.plannedMeasuredRate(), schedule.peakRate());
+    }
     System.out.println("  goals: " + plan.goals().stream()
         .map(g -> g.scope() + " " + g.metric().key + " " + g.threshold())
         .collect(Collectors.joining(", ")) + "\n");

@@ -1,0 +1,40 @@
+package loadsuite.freightliner;
+
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.percent;
+import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
+import static loadsuite.freightliner.FreightlinerRequests.nextCopy;
+import static loadsuite.freightliner.FreightlinerRequests.replicateJob;
+import static loadsuite.freightliner.FreightlinerRequests.replicateTreeJob;
+
+import java.util.ArrayList;
+import java.util.List;
+import loadsuite.oci.OciImage;
+import loadsuite.suite.Load;
+
+/**
+ * The job API: {@code replicate} jobs of one tag and {@code replicate-tree} jobs of several
+ * repositories submitted at a rate, each polled until it ends ({@code job completion}: from the
+ * submission until the API says completed), then the destination checked to hold every image with
+ * the source's digest.
+ */
+public class FreightlinerJobsSimulation extends FreightlinerSimulation {
+  public FreightlinerJobsSimulation() {
+    FreightlinerKeys.Jobs jobs = keys(FreightlinerKeys.Jobs.class);
+    OciImage image = jobs.images().generate();
+    String source = FreightlinerRequests.sourceRepository(workload().name());
+    String tree = source + "-tree";
+    List<String> treeRepositories = new ArrayList<>();
+    for (int i = 1; i <= jobs.treeRepositories(); i++) {
+      treeRepositories.add(tree + "/app" + i);
+    }
+    String digest = image.manifest().digest();
+    load(withApiKey(Load.of("Replication jobs of " + image.describe() + ", " + jobs.treePercent() + " of them trees of "
+                + jobs.treeRepositories() + " repositories",
+            warmUp -> exec(nextCopy("loadtest/" + workload().name(), jobs.images().tags())).exec(randomSwitch().on(
+                percent(100 - jobs.treePercent().value()).then(replicateJob(source, digest, jobs.pollInterval(), jobs.maxPolls(), warmUp)),
+                percent(jobs.treePercent().value()).then(
+                    replicateTreeJob(tree, treeRepositories, FreightlinerRequests.tag(0), digest, jobs.pollInterval(), jobs.maxPolls(), warmUp))))),
+        pushed(image, jobs.images().tags(), List.of(source)).andThen(pushed(image, 1, treeRepositories))));
+  }
+}
