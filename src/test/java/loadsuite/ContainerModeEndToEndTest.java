@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import loadsuite.container.ContainerEngine;
+import loadsuite.freightliner.FreightlinerSystem;
 import loadsuite.suite.GatlingRun;
 import loadsuite.nebulagc.NebulaSystem;
 import loadsuite.packs.PacksSystem;
@@ -26,8 +27,8 @@ import org.testcontainers.DockerClientFactory;
 /**
  * Simulations in container mode, on the local images (built with nothing pulled): the registry's
  * against the real CNCF Distribution container, the runtime's, packs' and NebulaGC's against their
- * stand-ins' containers,
- * with the resource probes measured and gated. Needs a container engine and the local images:
+ * stand-ins' containers, Freightliner's against its job API stand-in's container and two
+ * Distribution containers, with the resource probes measured and gated. Needs a container engine and the local images:
  * without them the tests are skipped with the reason, except on CI ({@code CI=true}), where that fails.
  */
 class ContainerModeEndToEndTest {
@@ -36,6 +37,7 @@ class ContainerModeEndToEndTest {
   private static final String RUNTIME = "loadsuite/runtime-stand-in:local";
   private static final String PACKS = "loadsuite/packs-stand-in:local";
   private static final String NEBULAGC = "loadsuite/nebulagc-stand-in:local";
+  private static final String FREIGHTLINER = "loadsuite/freightliner-stand-in:local";
   private static final Map<String, String> CONTAINER = Map.of(
       "profile", "smoke", "sut.mode", "container", "sut.container.images", "local");
 
@@ -46,7 +48,7 @@ class ContainerModeEndToEndTest {
       missing = "no container engine answers: start one with `bash .ci/engine start` (as root)";
     } else {
       DockerClient client = DockerClientFactory.instance().client();
-      for (String image : List.of(DISTRIBUTION, RUNTIME, PACKS, NEBULAGC)) {
+      for (String image : List.of(DISTRIBUTION, RUNTIME, PACKS, NEBULAGC, FREIGHTLINER)) {
         if (!ContainerEngine.hasImage(client, image)) {
           missing = "the local image " + image + " is missing: build it with"
               + " ./mvnw test-compile exec:java@images -Dsut.container.images=local";
@@ -103,6 +105,30 @@ class ContainerModeEndToEndTest {
     GatlingRun.Result run = GatlingRun.run(simulation, properties, TIMEOUT_SECONDS);
     run.assertMetEveryGoal("container " + image + " (" + system + ") at http://127.0.0.1:", system + ".");
     assertMeasured(summaryOf(run).probes(), image);
+  }
+
+  static java.util.stream.Stream<? extends Class<?>> freightlinerSimulations() {
+    return FreightlinerSystem.SPEC.simulations().stream();
+  }
+
+  /**
+   * Freightliner's three containers: the job API stand-in with its key from targets.conf and two
+   * Distribution registries; each one's probes measured, and all three stopped after the run.
+   */
+  @ParameterizedTest
+  @MethodSource("freightlinerSimulations")
+  void freightlinerSimulationsMeetTheirGoalsAgainstThreeContainers(Class<?> simulation) throws Exception {
+    Map<String, String> properties = new HashMap<>(CONTAINER);
+    properties.putAll(Map.of("sut.container.freightliner.api.goals.startup", "60s",
+        "sut.container.freightliner.api.goals.idle-memory", "1GiB", "sut.container.freightliner.api.goals.peak-memory", "1GiB"));
+    GatlingRun.Result run = GatlingRun.run(simulation, properties, TIMEOUT_SECONDS);
+    run.assertMetEveryGoal("container " + FREIGHTLINER + " (freightliner api) at http://127.0.0.1:", "freightliner.");
+    assertThat(run.output()).contains("container " + DISTRIBUTION + " (freightliner source) at http://127.0.0.1:")
+        .contains("container " + DISTRIBUTION + " (freightliner destination) at http://127.0.0.1:");
+    List<RunSummary.Probes> probes = summaryOf(run).probes();
+    assertThat(probes).extracting(RunSummary.Probes::image).containsExactly(FREIGHTLINER, DISTRIBUTION, DISTRIBUTION);
+    assertThat(probes).allSatisfy(p -> assertThat(p.measured()).isTrue());
+    assertThat(DockerClientFactory.instance().client().listContainersCmd().exec()).as("containers left running").isEmpty();
   }
 
   /** The stand-in is not the product: its probes are checked as measured, against goals it trivially meets. */

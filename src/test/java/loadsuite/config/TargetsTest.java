@@ -234,6 +234,13 @@ class TargetsTest {
       "registry.blobs.goals.\"GET /v2/{name}/blobs/{digest}\".data-rate|78|must be a data rate above zero such as 125MB/s",
       "registry.blobs.goals.\"GET /v2/{name}/blobs/{digest}\".data-rate|7 parsecs/s|must be a data rate above zero",
       "registry.blobs.goals.global.data-rate|7MB/s|'registry.blobs.goals.\"global\".data-rate' must be set on the request that carries the bytes",
+      "freightliner.replication.connections|4|'freightliner.replication.connections' must be left out: a workers shape opens one connection per worker",
+      "freightliner.replication.workers|0|'freightliner.replication.workers' must be a whole number above zero",
+      "freightliner.workers.end-workers|0|'freightliner.workers.end-workers' must be a whole number above zero",
+      "freightliner.workers.start-workers|5|'freightliner.workers.end-workers' must be at least start-workers (5)",
+      "freightliner.jobs.job-timeout|10ms|'freightliner.jobs.job-timeout' must be at least poll-interval (50ms)",
+      "freightliner.jobs.tree-percent|30|'freightliner.jobs.tree-percent' must be a percentage",
+      "freightliner.replication.tgs|3|unknown key 'freightliner.replication.tgs'",
   })
   void badValuesNameTheKeyAndWhatIsExpected(String key, String value, String message) {
     assertThatThrownBy(() -> {

@@ -143,14 +143,33 @@ public final class OciClient {
     }
   }
 
-  /** The tags of a repository ({@code GET /v2/<name>/tags/list}). */
+  /** Entries a listing asks for at a time: Distribution refuses more than its limit (1000 by default) with 400. */
+  private static final int PAGE = 100;
+
+  /** The tags of a repository ({@code GET /v2/<name>/tags/list}), page by page. */
   public java.util.List<String> tags(String repository) {
-    return names(expect(send("GET", "/v2/" + repository + "/tags/list?n=10000", BodyPublishers.noBody()), 200), "tags");
+    return paged("/v2/" + repository + "/tags/list?n=" + PAGE, "tags");
   }
 
-  /** The repositories of the registry ({@code GET /v2/_catalog}). */
+  /** The repositories of the registry ({@code GET /v2/_catalog}), page by page. */
   public java.util.List<String> catalog() {
-    return names(expect(send("GET", "/v2/_catalog?n=10000", BodyPublishers.noBody()), 200), "repositories");
+    return paged("/v2/_catalog?n=" + PAGE, "repositories");
+  }
+
+  /** Follows the {@code Link: <…>; rel="next"} of each page until the last. */
+  private java.util.List<String> paged(String first, String field) {
+    java.util.List<String> all = new java.util.ArrayList<>();
+    String next = first;
+    while (next != null) {
+      HttpResponse<byte[]> page = expect(send("GET", next, BodyPublishers.noBody()), 200);
+      all.addAll(names(page, field));
+      next = page.headers().firstValue("Link")
+          .map(link -> java.util.regex.Pattern.compile("<([^>]+)>\\s*;\\s*rel=\"?next\"?").matcher(link))
+          .filter(java.util.regex.Matcher::find)
+          .map(m -> m.group(1))
+          .orElse(null);
+    }
+    return all;
   }
 
   private static java.util.List<String> names(HttpResponse<byte[]> response, String field) {

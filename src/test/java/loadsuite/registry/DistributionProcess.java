@@ -16,7 +16,7 @@ import java.util.concurrent.TimeUnit;
  * its storage in {@code dir}; ready when {@code GET /v2/} answers 200. Skips the test (fails it on
  * CI) when the package is missing.
  */
-final class DistributionProcess implements AutoCloseable {
+public final class DistributionProcess implements AutoCloseable {
   private static final Duration STARTUP = Duration.ofSeconds(30);
 
   private final Process process;
@@ -29,7 +29,7 @@ final class DistributionProcess implements AutoCloseable {
     this.log = log;
   }
 
-  static DistributionProcess start(Path dir) throws Exception {
+  public static DistributionProcess start(Path dir) throws Exception {
     String program = DebianTool.DISTRIBUTION.require();
     int port;
     try (ServerSocket socket = new ServerSocket(0)) {
@@ -63,7 +63,7 @@ final class DistributionProcess implements AutoCloseable {
     return registry;
   }
 
-  String url() {
+  public String url() {
     return url;
   }
 

@@ -155,6 +155,20 @@ class FreightlinerStandInTest {
     assertSameImage(to, "mirror/a", "latest", image);
   }
 
+  /** The catalog is read page by page (Distribution refuses a page past its limit with 400), so no repository is missed. */
+  @Test
+  void aTreeOfMoreRepositoriesThanOneCatalogPageCopiesThemAll() throws Exception {
+    OciClient from = new OciClient(source.baseUrl());
+    OciImage image = OciImage.generate(1, 1024);
+    for (int i = 0; i < 130; i++) {
+      from.pushImage(String.format("fleet/app%03d", i), "latest", image);
+    }
+    JsonNode job = runToEnd("/api/v1/replicate-tree", replicateBody("fleet", "mirror", ""));
+    assertThat(job.path("status").asText()).as(job.toString()).isEqualTo("completed");
+    List<String> copied = new OciClient(destination.baseUrl()).catalog();
+    assertThat(copied).hasSize(130).contains("mirror/app000", "mirror/app129");
+  }
+
   @Test
   void aDryRunCopiesNothing() throws Exception {
     new OciClient(source.baseUrl()).pushImage("team/app", "v1", OciImage.generate(1, 1024));
