@@ -69,7 +69,7 @@ public final class GoalAssertions {
     RateSchedule schedule = workload.schedule();
     double seconds = schedule.measuredSeconds();
     List<GoalAssertion> assertions = new ArrayList<>();
-    for (Goal goal : goals) {
+    for (Goal goal : gatlingJudged(goals)) {
       boolean global = Goal.GLOBAL.equals(goal.scope());
       Assertion.WithPath path = global ? global() : details(NamedRequests.parts(goal.scope()).toArray(String[]::new));
       long units = goal.metric() == Metric.DATA_RATE ? bytesPerRequest.get(goal.scope()) : workload.batchSize();
@@ -77,6 +77,11 @@ public final class GoalAssertions {
           assertion(goal, path, schedule.plannedMeasuredIterations(), seconds, units), seconds, units, GoalAssertion.TARGETS));
     }
     return assertions;
+  }
+
+  /** The goals Gatling's assertions judge; the suite judges the others from its own figures, over the whole measured window. */
+  private static List<Goal> gatlingJudged(List<Goal> goals) {
+    return goals.stream().filter(goal -> !goal.metric().judgedBySuite()).toList();
   }
 
   private static String quoted(Collection<String> names) {
@@ -92,7 +97,7 @@ public final class GoalAssertions {
     List<GoalAssertion> assertions = new ArrayList<>();
     for (double rate : rates) {
       String level = Shape.Stress.levelName(rate);
-      for (Goal goal : goals) {
+      for (Goal goal : gatlingJudged(goals)) {
         assertions.add(new GoalAssertion(goal, level + " / " + request,
             assertion(goal, details(level, request), Math.round(rate * levelSeconds), levelSeconds, workload.batchSize()),
             levelSeconds, workload.batchSize(), GoalAssertion.TARGETS));
@@ -115,6 +120,7 @@ public final class GoalAssertions {
       }
       case FAILED -> path.failedRequests().percent().lte(goal.percent().value());
       case THROUGHPUT -> path.allRequests().count().gte(requiredCount(goal, planned, seconds, unitsPerRequest));
+      case SCHEDULE_LAG, INTENDED_TIME -> throw new IllegalArgumentException(goal.metric().key + " is judged by the suite, not by Gatling");
     };
   }
 

@@ -38,6 +38,7 @@ public final class PacedConnections {
   private static final String WAIT = "pacedWait";
   private static final String WARM_UP = "pacedWarmUp";
   private static final String GROUP = "pacedGroup";
+  private static final String INTENDED = "pacedIntended";
 
   private final RateSchedule schedule;
   private final int connections;
@@ -45,6 +46,7 @@ public final class PacedConnections {
   /** The instant (System.nanoTime) the first connection started: t = 0 of the schedule. */
   private final AtomicLong epoch = new AtomicLong();
   private final LongAdder measuredIterations = new LongAdder();
+  private final IntendedTimes intendedTimes = new IntendedTimes();
 
   public PacedConnections(Workload workload) {
     this.schedule = workload.schedule();
@@ -73,7 +75,7 @@ public final class PacedConnections {
             .pause(session -> Duration.ofNanos(session.getLong(WAIT)))
             .doIfOrElse(session -> session.getBoolean(WARM_UP))
             .then(warmUp)
-            .orElse(measured));
+            .orElse(exec(this::sent).exec(measured)));
     return scenario(scenarioName).exec(connection).injectOpen(atOnceUsers(connections));
   }
 
@@ -85,6 +87,11 @@ public final class PacedConnections {
   /** Iterations started outside the warm-up so far: the achieved counterpart of the planned count. */
   public long measuredIterations() {
     return measuredIterations.sum();
+  }
+
+  /** The schedule lag of the measured iterations and the latency of their requests from the intended send time. */
+  public IntendedTimes intendedTimes() {
+    return intendedTimes;
   }
 
   /** How long the run lasts when the system keeps up. */
@@ -103,16 +110,27 @@ public final class PacedConnections {
     return session.set(DUE, epoch.get() + offset);
   }
 
+  /** As a measured iteration goes out, after its pause: its lag, which a late wake-up adds to. */
+  private Session sent(Session session) {
+    long lag = Math.max(0, System.nanoTime() - session.getLong(INTENDED));
+    intendedTimes.recordIteration(lag, session.getLong(IntendedTimes.DROPPED), session.getLong(IntendedTimes.PERIOD));
+    return session.set(IntendedTimes.LAG, lag);
+  }
+
   private Session schedule(Session session) {
     long now = System.nanoTime();
-    long due = Math.max(session.getLong(DUE), now - MAX_BACKLOG.toNanos());
+    long intended = session.getLong(DUE);
+    long due = Math.max(intended, now - MAX_BACKLOG.toNanos());
     Duration elapsed = Duration.ofNanos(due - epoch.get());
     Step step = schedule.stepAt(elapsed);
     long nextDue = epoch.get() + schedule.advance(elapsed, connections).toNanos();
+    Session next = session.set(DUE, nextDue).set(WAIT, Math.max(0, due - now)).set(WARM_UP, step.warmUp());
     if (!step.warmUp()) {
       measuredIterations.increment();
+      // the lag is taken from the real due time, not the clamped one: the sends between them are dropped
+      long period = nextDue - due;
+      next = next.set(INTENDED, intended).set(IntendedTimes.DROPPED, (due - intended) / period).set(IntendedTimes.PERIOD, period);
     }
-    Session next = session.set(DUE, nextDue).set(WAIT, Math.max(0, due - now)).set(WARM_UP, step.warmUp());
     return step.group() == null ? next : next.set(GROUP, step.group());
   }
 }

@@ -35,7 +35,7 @@ final class SummaryFixtures {
   static RunSummary incomplete(String simulation, Instant start, String reason) {
     return new RunSummary(simulation, "runtime.sustained", "smoke", RunSummary.INCOMPLETE, reason, sut(), start.toString(),
         start.plusSeconds(3).toString(), 2, 5, new RunSummary.Rates(250, 50), null, null, List.of(), List.of(), null,
-        probes(), List.of(), List.of());
+        probes(), List.of(), List.of(), null, null);
   }
 
   static RunSummary summary(String simulation, Instant start, String status, int p95, List<GoalResult> goals, String knee,
@@ -43,7 +43,7 @@ final class SummaryFixtures {
     List<RequestStats> requests = List.of(request("GET /users/{id}", List.of(), p95, 800), request("POST /users", List.of("writes"), p95 * 2, 200));
     return new RunSummary(simulation, "runtime.mixed", "smoke", status, null, sut(), start.toString(),
         start.plusSeconds(8).toString(), 2, 5, new RunSummary.Rates(1000, 200), new RunSummary.Rates(1000 - p95, (1000 - p95) / 5.0),
-        request("all requests", List.of(), p95, 1000 - p95), requests, goals, knee, probes(), baseline, List.of());
+        request("all requests", List.of(), p95, 1000 - p95), requests, goals, knee, probes(), baseline, List.of(), null, null);
   }
 
   static GoalResult goal(String goal, double actual, boolean met) {
