@@ -3,6 +3,7 @@ package loadsuite.results;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import loadsuite.goals.Metric;
 import loadsuite.load.GeneratorSampler;
 import loadsuite.load.GeneratorSampler.Pause;
@@ -28,8 +29,8 @@ final class GeneratorResults {
   private GeneratorResults() {}
 
   /** The samples from {@code warmUpSeconds} on (the measured window) and the run's signs. */
-  static RunSummary.Generator of(GeneratorSampler sampler, double warmUpSeconds, double measuredSeconds, RunSummary.Rates planned,
-      long achieved, List<GoalResult> goals) {
+  static RunSummary.Generator of(GeneratorSampler sampler, double warmUpSeconds, double measuredSeconds,
+      Optional<RunSummary.Rates> planned, long achieved, List<GoalResult> goals) {
     List<Sample> samples = sampler.samples().stream().filter(s -> s.at() >= warmUpSeconds).toList();
     List<Pause> pauses = sampler.pauses().stream().filter(p -> p.at() >= warmUpSeconds).toList();
     int n = samples.size();
@@ -44,13 +45,14 @@ final class GeneratorResults {
     return withSigns(figures, measuredSeconds, planned, achieved, goals);
   }
 
-  /** The figures with the signs they show, if any. */
-  static RunSummary.Generator withSigns(RunSummary.Generator g, double measuredSeconds, RunSummary.Rates planned, long achieved,
-      List<GoalResult> goals) {
+  /** The figures with the signs they show, if any; {@code planned} is empty for a stopped run. */
+  static RunSummary.Generator withSigns(RunSummary.Generator g, double measuredSeconds, Optional<RunSummary.Rates> planned,
+      long achieved, List<GoalResult> goals) {
     List<String> signs = new ArrayList<>();
-    if (planned.iterations() > 0 && achieved < ACHIEVED_FLOOR * planned.iterations()) {
-      signs.add(String.format(Locale.ROOT, "achieved %.1f %% of the planned iterations (below %.0f %%)",
-          100.0 * achieved / planned.iterations(), 100 * ACHIEVED_FLOOR));
+    long plannedIterations = planned.map(RunSummary.Rates::iterations).orElse(0L);
+    if (plannedIterations > 0 && achieved < ACHIEVED_FLOOR * plannedIterations) {
+      signs.add(String.format(Locale.ROOT, "achieved %.1f %% of the planned iterations (below %.0f %%): the connections could not"
+          + " send on schedule", 100.0 * achieved / plannedIterations, 100 * ACHIEVED_FLOOR));
     }
     goals.stream().filter(r -> !r.met() && Metric.byKey(r.metric()) != null && Metric.byKey(r.metric()).kind == Metric.Kind.SCHEDULE_LAG)
         .forEach(r -> signs.add("the lag goal was missed: " + r.message()));

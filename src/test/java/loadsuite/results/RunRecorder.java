@@ -140,18 +140,16 @@ public final class RunRecorder {
 
   /**
    * The generator's figures over the measured window, and the signs they show; a stopped run's
-   * achieved iterations are set against those planned up to the stop.
+   * achieved iterations are no sign, as its planned ones are those of the whole run.
    */
   private RunSummary.Generator generatorFigures(long achieved, List<GoalResult> results, boolean stopped) {
     generator.close();
     double warmUp = workload.warmUp().toNanos() / 1e9;
     double measured = workload.schedule().measuredSeconds();
-    RunSummary.Rates planned = planned();
     if (stopped) {
       measured = Math.min(measured, Math.max(1, java.time.Duration.between(start, Instant.now()).toNanos() / 1e9 - warmUp));
-      planned = new RunSummary.Rates(Math.round(planned.perSecond() * measured), planned.perSecond());
     }
-    return GeneratorResults.of(generator, warmUp, measured, planned, achieved, results);
+    return GeneratorResults.of(generator, warmUp, measured, stopped ? Optional.empty() : Optional.of(planned()), achieved, results);
   }
 
   /** The run's own files first; then its place in the history, which must not lose those. */
