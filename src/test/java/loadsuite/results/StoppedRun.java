@@ -11,7 +11,7 @@ import loadsuite.config.Targets;
  * The figures and Gatling's HTML report of a run stopped midway (SIGTERM, a CI abort or time-out),
  * from the simulation.log Gatling wrote up to the stop, which its reader takes truncated. The run
  * stays marked incomplete. The suite does this as the stopped run's JVM exits; when it was killed
- * before it could, {@code ./mvnw exec:java@stopped-run -Drun=target/gatling/<run folder>} does it
+ * before it could, {@code ./mvnw exec:exec@stopped-run -Drun=target/gatling/<run folder>} does it
  * afterwards.
  */
 public final class StoppedRun {
