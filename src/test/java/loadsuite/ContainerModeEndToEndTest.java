@@ -151,7 +151,7 @@ class ContainerModeEndToEndTest {
     properties.put("sut.container.runtime.goals.startup", "60s");
     GatlingRun.Result run = GatlingRun.run(RuntimeSustainedSimulation.class, properties, TIMEOUT_SECONDS);
     assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
-    assertThat(run.output()).containsPattern("Container goal missed: idle-memory of the runtime container was [\\d.]+ MiB; goal < 1KiB")
+    assertThat(run.output()).containsPattern("Goal missed: idle-memory of the runtime container was [\\d.]+ MiB; goal < 1KiB")
         .contains("Reports generated");
     RunSummary summary = summaryOf(run);
     assertThat(summary.status()).isEqualTo(RunSummary.FAILED);

@@ -180,6 +180,15 @@ class TargetsTest {
   }
 
   @Test
+  void lagAndIntendedTimeGoalsAreReadWithTheirDottedKeys() {
+    Targets targets = load("runtime.sustained.goals.global.lag.p99", "50ms", "runtime.sustained.goals.global.intended.p95", "1500ms");
+    assertThat(plan(targets, "runtime", "sustained").goals())
+        .filteredOn(goal -> goal.metric().judgedBySuite())
+        .extracting(goal -> goal.metric().key + " " + goal.threshold())
+        .containsExactlyInAnyOrder("lag.p99 50ms", "intended.p95 1500ms");
+  }
+
+  @Test
   void theFullPathBelowTheRootWorksToo() {
     Targets targets = load("profiles.smoke.runtime.sustained.connections", "3");
     assertThat(workload(targets, "sustained").connections()).isEqualTo(3);
@@ -219,6 +228,10 @@ class TargetsTest {
       "runtime.sustained.goals.global.failed|0.1|'runtime.sustained.goals.\"global\".failed' must be a percentage",
       "runtime.sustained.goals.global.failed|120%|must be a percentage between 0% and 100%",
       "runtime.sustained.goals.global.p96|20ms|unknown goal key 'p96'",
+      "runtime.sustained.goals.global.lag.p98|50ms|unknown goal key 'lag.p98'",
+      "runtime.sustained.goals.global.lag.p99|50|p99' must be a duration",
+      "runtime.sustained.goals.global.intended|50ms|'runtime.sustained.goals.\"global\".intended' must be an object",
+      "runtime.handlers.goals.\"GET /simple\".lag.p99|50ms|must be set under global: the schedule lag is of iterations",
       "runtime.sustained.rte|1000/s|unknown key 'runtime.sustained.rte'",
       "runtime.mixed.write-percent|20|'runtime.mixed.write-percent' must be a percentage",
       "runtime.stress.end-rate|10/s|'runtime.stress.end-rate' must be at least start-rate",

@@ -14,6 +14,8 @@ import loadsuite.config.Section;
  */
 public record Goal(String scope, Metric metric, Duration time, Percent percent, Rate rate, DataRate dataRate) {
   public static final String GLOBAL = "global";
+  /** The goal keys written with a dot ({@code lag.p99}, {@code intended.p95}), which HOCON reads as an object. */
+  private static final java.util.Set<String> SUITE_PREFIXES = java.util.Set.of("lag", "intended");
 
   public Goal(String scope, Metric metric, Duration time, Percent percent, Rate rate) {
     this(scope, metric, time, percent, rate, null);
@@ -25,19 +27,40 @@ public record Goal(String scope, Metric metric, Duration time, Percent percent, 
     for (String scope : goals.keys()) {
       Section scoped = goals.child(scope);
       for (String key : scoped.keys()) {
-        Metric metric = Metric.byKey(key);
-        if (metric == null) {
-          scoped.has(key);
-          throw scoped.error(key, "one of the goal keys " + Metric.keys() + " (unknown goal key '" + key + "')");
+        if (SUITE_PREFIXES.contains(key)) {
+          // lag.p99 = 50ms is HOCON for lag { p99 = 50ms }
+          Section nested = scoped.child(key);
+          for (String inner : nested.keys()) {
+            all.add(read(nested, scope, metric(nested, inner, key + ".")));
+          }
+        } else {
+          all.add(read(scoped, scope, metric(scoped, key, "")));
         }
-        all.add(read(scoped, scope, metric));
       }
     }
     return all;
   }
 
+  private static Metric metric(Section scoped, String key, String prefix) {
+    Metric metric = Metric.byKey(prefix + key);
+    if (metric == null) {
+      scoped.has(key);
+      throw scoped.error(key, "one of the goal keys " + Metric.keys() + " (unknown goal key '" + prefix + key + "')");
+    }
+    return metric;
+  }
+
+  /** Reads a goal; {@code scoped} holds its key without prefix ({@code p99} of {@code lag.p99}). */
   private static Goal read(Section scoped, String scope, Metric metric) {
+    String key = metric.key.substring(metric.key.indexOf('.') + 1);
     return switch (metric.kind) {
+      case SCHEDULE_LAG -> {
+        if (!GLOBAL.equals(scope)) {
+          throw scoped.error(key, "set under global: the schedule lag is of iterations, not of one request");
+        }
+        yield new Goal(scope, metric, scoped.duration(key), null, null);
+      }
+      case INTENDED_TIME -> new Goal(scope, metric, scoped.duration(key), null, null);
       case RESPONSE_TIME -> {
         Duration d = scoped.duration(metric.key);
         if (d.toNanos() % 1_000_000 != 0) {

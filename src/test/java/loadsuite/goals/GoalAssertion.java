@@ -15,7 +15,8 @@ public record GoalAssertion(Goal goal, String scope, Assertion assertion, double
   public String describe() {
     String of = ALL_REQUESTS.equals(scope) ? "all requests" : "\"" + scope + "\"";
     return switch (goal.metric().kind) {
-      case RESPONSE_TIME -> goal.metric().key + " of " + of + " < " + goal.threshold();
+      case RESPONSE_TIME, INTENDED_TIME -> goal.metric().key + " of " + of + " < " + goal.threshold();
+      case SCHEDULE_LAG -> goal.metric().key + " of the iterations < " + goal.threshold();
       case FAILED -> "failed requests of " + of + " <= " + goal.threshold();
       case THROUGHPUT -> goal.metric().key + " of " + of + " >= " + goal.threshold();
     };

@@ -62,7 +62,7 @@ public final class GoalAssertions {
           + " goal as a rate (for example 10/s) or a data-rate, not as a share of planned");
     }
     if (workload.shape() instanceof Shape.Staircase staircase) {
-      if (requestNames.size() != 1 && goals.stream().anyMatch(goal -> Goal.GLOBAL.equals(goal.scope()))) {
+      if (requestNames.size() != 1 && gatlingJudged(goals).stream().anyMatch(goal -> Goal.GLOBAL.equals(goal.scope()))) {
         throw new TargetsException(workload.path() + ".goals: a staircase judges each level on a request or group; this simulation"
             + " sends several (" + quoted(requestNames) + "), so name them instead of global");
       }
@@ -71,7 +71,7 @@ public final class GoalAssertions {
     RateSchedule schedule = workload.schedule();
     double seconds = schedule.measuredSeconds();
     List<GoalAssertion> assertions = new ArrayList<>();
-    for (Goal goal : goals) {
+    for (Goal goal : gatlingJudged(goals)) {
       boolean global = Goal.GLOBAL.equals(goal.scope());
       Assertion.WithPath path = global ? global() : details(NamedRequests.parts(goal.scope()).toArray(String[]::new));
       long units = goal.metric() == Metric.DATA_RATE ? bytesPerRequest.get(goal.scope()) : workload.batchSize();
@@ -79,6 +79,11 @@ public final class GoalAssertions {
           assertion(goal, path, schedule.plannedMeasuredIterations(), seconds, units), seconds, units, GoalAssertion.TARGETS));
     }
     return assertions;
+  }
+
+  /** The goals Gatling's assertions judge; the suite judges the others from its own figures, over the whole measured window. */
+  private static List<Goal> gatlingJudged(List<Goal> goals) {
+    return goals.stream().filter(goal -> !goal.metric().judgedBySuite()).toList();
   }
 
   private static String quoted(Collection<String> names) {
@@ -95,7 +100,7 @@ public final class GoalAssertions {
     double seconds = staircase.levelSeconds();
     List<GoalAssertion> assertions = new ArrayList<>();
     for (Shape.Staircase.Level level : levels) {
-      for (Goal goal : goals) {
+      for (Goal goal : gatlingJudged(goals)) {
         String scope = Goal.GLOBAL.equals(goal.scope()) ? requestNames.iterator().next() : goal.scope();
         List<String> path = new ArrayList<>(List.of(level.name()));
         path.addAll(NamedRequests.parts(scope));
@@ -122,6 +127,7 @@ public final class GoalAssertions {
       }
       case FAILED -> path.failedRequests().percent().lte(goal.percent().value());
       case THROUGHPUT -> path.allRequests().count().gte(requiredCount(goal, planned, seconds, unitsPerRequest));
+      case SCHEDULE_LAG, INTENDED_TIME -> throw new IllegalArgumentException(goal.metric().key + " is judged by the suite, not by Gatling");
     };
   }
 

@@ -15,9 +15,20 @@ public enum Metric {
   /** Messages per second (requests × batch-size) over the measured window, at least. */
   MESSAGE_RATE("message-rate", Kind.THROUGHPUT, 0),
   /** Bytes per second of a request that carries a body of known size (requests × bytes), at least. */
-  DATA_RATE("data-rate", Kind.THROUGHPUT, 0);
+  DATA_RATE("data-rate", Kind.THROUGHPUT, 0),
+  /** How late the measured iterations were sent after their due time (dropped sends included), strictly below; global only. */
+  LAG_P50("lag.p50", Kind.SCHEDULE_LAG, 50),
+  LAG_P99("lag.p99", Kind.SCHEDULE_LAG, 99),
+  LAG_MAX("lag.max", Kind.SCHEDULE_LAG, 100),
+  /** Latency from the intended send time (schedule lag + response time), strictly below. */
+  INTENDED_P50("intended.p50", Kind.INTENDED_TIME, 50),
+  INTENDED_P75("intended.p75", Kind.INTENDED_TIME, 75),
+  INTENDED_P95("intended.p95", Kind.INTENDED_TIME, 95),
+  INTENDED_P99("intended.p99", Kind.INTENDED_TIME, 99),
+  INTENDED_MAX("intended.max", Kind.INTENDED_TIME, 100);
 
-  public enum Kind { RESPONSE_TIME, FAILED, THROUGHPUT }
+  /** The last two are measured by the suite itself (Gatling's assertions know neither), the others by Gatling. */
+  public enum Kind { RESPONSE_TIME, FAILED, THROUGHPUT, SCHEDULE_LAG, INTENDED_TIME }
 
   public final String key;
   public final Kind kind;
@@ -27,6 +38,11 @@ public enum Metric {
     this.key = key;
     this.kind = kind;
     this.percentile = percentile;
+  }
+
+  /** Whether the suite judges this goal from its own figures, as Gatling's assertions cannot. */
+  public boolean judgedBySuite() {
+    return kind == Kind.SCHEDULE_LAG || kind == Kind.INTENDED_TIME;
   }
 
   public static Metric byKey(String key) {

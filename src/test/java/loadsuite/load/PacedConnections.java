@@ -44,6 +44,7 @@ public final class PacedConnections {
   private static final String GROUP = "pacedGroup";
   private static final String INDEX = "pacedIndex";
   private static final String ACTIVE = "pacedActive";
+  private static final String INTENDED = "pacedIntended";
 
   private final RateSchedule schedule;
   private final int connections;
@@ -51,6 +52,7 @@ public final class PacedConnections {
   /** The instant (System.nanoTime) the first connection started: t = 0 of the schedule. */
   private final AtomicLong epoch = new AtomicLong();
   private final LongAdder measuredIterations = new LongAdder();
+  private final IntendedTimes intendedTimes = new IntendedTimes();
 
   public PacedConnections(Workload workload) {
     this.schedule = workload.schedule();
@@ -80,7 +82,7 @@ public final class PacedConnections {
             .doIf(session -> session.getBoolean(ACTIVE))
             .then(doIfOrElse(session -> session.getBoolean(WARM_UP))
                 .then(warmUp)
-                .orElse(measured)));
+                .orElse(exec(this::sent).exec(measured))));
     return scenario(scenarioName).exec(connection).injectOpen(atOnceUsers(connections));
   }
 
@@ -92,6 +94,11 @@ public final class PacedConnections {
   /** Iterations started outside the warm-up so far: the achieved counterpart of the planned count. */
   public long measuredIterations() {
     return measuredIterations.sum();
+  }
+
+  /** The schedule lag of the measured iterations and the latency of their requests from the intended send time. */
+  public IntendedTimes intendedTimes() {
+    return intendedTimes;
   }
 
   /** How long the run lasts when the system keeps up. */
@@ -110,20 +117,34 @@ public final class PacedConnections {
     return session.set(DUE, epoch.get() + offset).set(INDEX, index);
   }
 
+  /** As a measured iteration goes out, after its pause: its lag, which a late wake-up adds to. */
+  private Session sent(Session session) {
+    long lag = Math.max(0, System.nanoTime() - session.getLong(INTENDED));
+    intendedTimes.recordIteration(lag, session.getLong(IntendedTimes.DROPPED), session.getLong(IntendedTimes.PERIOD));
+    return session.set(IntendedTimes.LAG, lag);
+  }
+
   private Session schedule(Session session) {
     long now = System.nanoTime();
-    long due = Math.max(session.getLong(DUE), now - MAX_BACKLOG.toNanos());
+    long intended = session.getLong(DUE);
+    long due = Math.max(intended, now - MAX_BACKLOG.toNanos());
     Duration elapsed = Duration.ofNanos(due - epoch.get());
     Step step = schedule.stepAt(elapsed);
     long nextDue = epoch.get() + schedule.advance(elapsed, connections).toNanos();
+    Session next = session.set(DUE, nextDue).set(WAIT, Math.max(0, due - now)).set(WARM_UP, step.warmUp()).set(ACTIVE, true);
     if (!step.warmUp()) {
       measuredIterations.increment();
+      // the lag is taken from the real due time, not the clamped one: the sends between them are dropped
+      long period = nextDue - due;
+      next = next.set(INTENDED, intended).set(IntendedTimes.DROPPED, (due - intended) / period).set(IntendedTimes.PERIOD, period);
     }
-    Session next = session.set(DUE, nextDue).set(WAIT, Math.max(0, due - now)).set(WARM_UP, step.warmUp()).set(ACTIVE, true);
     return step.group() == null ? next : next.set(GROUP, step.group());
   }
 
-  /** A worker of a closed schedule: sends now if the step in force has work for it, else waits for the next step. */
+  /**
+   * A worker of a closed schedule: sends now if the step in force has work for it, else waits for
+   * the next step. A worker has no due time, so it is its own intended send time (no lag).
+   */
   private Session scheduleWorker(Session session) {
     long now = System.nanoTime();
     Duration elapsed = Duration.ofNanos(now - epoch.get());
@@ -135,10 +156,11 @@ public final class PacedConnections {
       long stepEnd = epoch.get() + schedule.endOf(step).toNanos();
       return session.set(DUE, stepEnd).set(WAIT, stepEnd - now).set(ACTIVE, false);
     }
+    Session next = session.set(DUE, now).set(WAIT, 0L).set(WARM_UP, step.warmUp()).set(ACTIVE, true);
     if (!step.warmUp()) {
       measuredIterations.increment();
+      next = next.set(INTENDED, now).set(IntendedTimes.DROPPED, 0L).set(IntendedTimes.PERIOD, 1L);
     }
-    Session next = session.set(DUE, now).set(WAIT, 0L).set(WARM_UP, step.warmUp()).set(ACTIVE, true);
     return step.group() == null ? next : next.set(GROUP, step.group());
   }
 }

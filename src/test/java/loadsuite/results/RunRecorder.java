@@ -13,6 +13,8 @@ import java.util.function.LongSupplier;
 import loadsuite.goals.Goal;
 import loadsuite.goals.GoalAssertion;
 import loadsuite.goals.GoalAssertions;
+import loadsuite.load.GeneratorSampler;
+import loadsuite.load.IntendedTimes;
 import loadsuite.load.NamedRequests;
 import loadsuite.load.RateSchedule;
 import loadsuite.load.Shape;
@@ -41,11 +43,14 @@ public final class RunRecorder {
   private final LongSupplier iterations;
   private final Map<String, Long> bytesPerRequest;
   private final RunningSystem sut;
+  private final IntendedTimes intendedTimes;
+  private final GeneratorSampler generator;
   private final Instant start = Instant.now();
   private volatile boolean recorded;
 
   public RunRecorder(Path resultsFolder, History.Settings history, String simulation, String profile, Workload workload, List<Goal> goals,
-      List<String> requestNames, List<String> groupNames, List<GoalAssertion> goalAssertions, Optional<Baseline> baseline, LongSupplier iterations, Map<String, Long> bytesPerRequest, RunningSystem sut) {
+      List<String> requestNames, List<String> groupNames, List<GoalAssertion> goalAssertions, Optional<Baseline> baseline, LongSupplier iterations, Map<String, Long> bytesPerRequest, RunningSystem sut,
+      IntendedTimes intendedTimes, GeneratorSampler generator) {
     this.resultsFolder = resultsFolder;
     this.history = history;
     this.simulation = simulation;
@@ -59,29 +64,21 @@ public final class RunRecorder {
     this.iterations = iterations;
     this.bytesPerRequest = bytesPerRequest;
     this.sut = sut;
+    this.intendedTimes = intendedTimes;
+    this.generator = generator;
   }
 
   /** Reads the run's statistics and verdicts, writes summary.json and junit.xml, and returns the summary. */
   public RunSummary finish(RunStats stats) {
     RateSchedule schedule = workload.schedule();
     double seconds = schedule.measuredSeconds();
-    List<RequestStats> requests = new ArrayList<>();
-    for (Map.Entry<List<String>, String> path : stats.requestPaths()) {
-      stats.request(path.getKey(), path.getValue()).ifPresent(s -> requests.add(requestStats(path.getValue(), path.getKey(), s, window(path.getKey()))));
-    }
-    // the groups the simulation declared, each a row of its own after its requests: its cumulated response time
-    for (List<String> level : levels()) {
-      for (String group : groupNames) {
-        List<String> hierarchy = new ArrayList<>(level);
-        hierarchy.addAll(NamedRequests.parts(group));
-        List<String> parents = hierarchy.subList(0, hierarchy.size() - 1);
-        stats.group(hierarchy).ifPresent(s -> requests.add(requestStats(hierarchy.get(hierarchy.size() - 1), parents, s, window(parents))));
-      }
-    }
-    RequestStats global = stats.global().map(s -> requestStats(GoalAssertion.ALL_REQUESTS, List.of(), s, seconds)).orElse(null);
+    List<RequestStats> requests = requests(stats, groupNames, levels(), this::window);
+    RequestStats global = globalStats(stats, seconds);
     List<Verdict> verdicts = stats.judge(goalAssertions);
     List<GoalResult> results = new ArrayList<>(verdicts.stream().map(RunRecorder::goalResult).toList());
     results.addAll(ProbeResults.goals(sut));
+    RunSummary.Schedule timeliness = ScheduleResults.of(intendedTimes);
+    results.addAll(ScheduleResults.judge(goals, timeliness));
     List<RunSummary.Comparison> comparison = baseline.map(b -> b.compare(verdicts)).orElse(List.of());
     String knee = null;
     if (workload.shape() instanceof Shape.Staircase staircase) {
@@ -94,28 +91,86 @@ public final class RunRecorder {
         sutOf(), start.toString(), Instant.now().toString(), workload.warmUp().toNanos() / 1e9, seconds,
         planned(),
         new RunSummary.Rates(achieved, achieved / seconds), global, requests, results, knee, probes(), comparison,
-        transfers(requests));
+        transfers(requests), timeliness, generatorFigures(achieved, results, false));
     write(stats.directory(), summary);
     return summary;
   }
 
-  /** Leaves an incomplete summary in the run's folder (or a folder of its own) unless the run was recorded. */
+  /**
+   * Unless the run was recorded: leaves an incomplete summary in the run's folder (or a folder of
+   * its own) with the suite's own figures (lag, intended-time latency, the generator), then, from
+   * the simulation.log Gatling wrote up to the stop, the requests' figures and Gatling's HTML report
+   * ({@link StoppedRun}), all marked incomplete.
+   */
   public void abandon(String reason) {
     if (recorded) {
       return;
     }
     Path folder = newestRunFolder().orElse(resultsFolder.resolve(prefix() + FOLDER_TIME.format(start) + "-incomplete"));
+    long achieved = iterations.getAsLong();
     write(folder, new RunSummary(simulation, workload.path(), profile, RunSummary.INCOMPLETE, reason, sutOf(),
         start.toString(), Instant.now().toString(), workload.warmUp().toNanos() / 1e9,
         workload.schedule().measuredSeconds(), planned(),
-        null, null, List.of(), List.of(), null, probes(), List.of(), List.of()));
+        null, null, List.of(), List.of(), null, probes(), List.of(), List.of(), ScheduleResults.of(intendedTimes),
+        generatorFigures(achieved, List.of(), true)));
+    StoppedRun.report(folder, groupNames, history);
+  }
+
+  /**
+   * The requests of the run, and after them the groups the simulation declared, each a row of its
+   * own (its cumulated response time); {@code window} gives the measured window of a group path.
+   */
+  /**
+   * Every request's row, then a row per group the simulation declared (its cumulated response
+   * time), in each of {@code levels} (a staircase's level groups; a single empty one otherwise).
+   */
+  static List<RequestStats> requests(RunStats stats, List<String> groupNames, List<List<String>> levels,
+      java.util.function.ToDoubleFunction<List<String>> window) {
+    List<RequestStats> requests = new ArrayList<>();
+    for (Map.Entry<List<String>, String> path : stats.requestPaths()) {
+      stats.request(path.getKey(), path.getValue())
+          .ifPresent(s -> requests.add(requestStats(path.getValue(), path.getKey(), s, window.applyAsDouble(path.getKey()))));
+    }
+    for (List<String> level : levels) {
+      for (String group : groupNames) {
+        List<String> hierarchy = new ArrayList<>(level);
+        hierarchy.addAll(NamedRequests.parts(group));
+        List<String> parents = hierarchy.subList(0, hierarchy.size() - 1);
+        stats.group(hierarchy).ifPresent(s -> requests.add(requestStats(hierarchy.get(hierarchy.size() - 1), parents, s,
+            window.applyAsDouble(parents))));
+      }
+    }
+    return requests;
+  }
+
+
+  static RequestStats globalStats(RunStats stats, double seconds) {
+    return stats.global().map(s -> requestStats(GoalAssertion.ALL_REQUESTS, List.of(), s, seconds)).orElse(null);
+  }
+
+  /**
+   * The generator's figures over the measured window, and the signs they show; a stopped run's
+   * achieved iterations are no sign, as its planned ones are those of the whole run.
+   */
+  private RunSummary.Generator generatorFigures(long achieved, List<GoalResult> results, boolean stopped) {
+    generator.close();
+    double warmUp = workload.warmUp().toNanos() / 1e9;
+    double measured = workload.schedule().measuredSeconds();
+    if (stopped) {
+      measured = Math.min(measured, Math.max(1, java.time.Duration.between(start, Instant.now()).toNanos() / 1e9 - warmUp));
+    }
+    return GeneratorResults.of(generator, warmUp, measured, stopped ? Optional.empty() : Optional.of(planned()), achieved, results);
   }
 
   /** The run's own files first; then its place in the history, which must not lose those. */
   private synchronized void write(Path folder, RunSummary summary) {
+    write(folder, summary, history);
+    recorded = true;
+  }
+
+  static void write(Path folder, RunSummary summary, History.Settings history) {
     SummaryFiles.write(folder.resolve(SummaryFiles.NAME), summary);
     JUnitReport.write(folder.resolve(JUnitReport.NAME), summary);
-    recorded = true;
     try {
       History.record(summary, history.dir(), history.keep());
     } catch (RuntimeException e) {

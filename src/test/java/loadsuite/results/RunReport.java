@@ -15,15 +15,20 @@ public final class RunReport {
     StringBuilder out = new StringBuilder();
     double seconds = summary.measuredSeconds();
     out.append(String.format("%n---- %s: measured window %.0f s, warm-up excluded ----%n", summary.workload(), seconds));
+    if (RunSummary.INCOMPLETE.equals(summary.status())) {
+      out.append("INCOMPLETE: ").append(summary.reason()).append('\n');
+    }
     long planned = summary.planned().iterations();
-    long achieved = summary.achieved().iterations();
     if (planned == 0) {
       // only a closed schedule (workers) plans nothing: its rate is what the workers achieved
-      out.append(String.format("planned  none: workers start each iteration as the last ends%nachieved %8d iterations = %9.1f/s%n",
-          achieved, summary.achieved().perSecond()));
+      out.append("planned  none: workers start each iteration as the last ends\n");
     } else {
-      out.append(String.format("planned  %8d iterations = %9.1f/s%nachieved %8d iterations = %9.1f/s (%.1f %% of planned)%n",
-          planned, summary.planned().perSecond(), achieved, summary.achieved().perSecond(), 100.0 * achieved / planned));
+      out.append(String.format("planned  %8d iterations = %9.1f/s%n", planned, summary.planned().perSecond()));
+    }
+    long achieved = summary.achieved() == null ? 0 : summary.achieved().iterations();
+    if (summary.achieved() != null) {
+      out.append(String.format("achieved %8d iterations = %9.1f/s%s%n", achieved, summary.achieved().perSecond(),
+          planned == 0 ? "" : String.format(" (%.1f %% of planned)", 100.0 * achieved / planned)));
     }
     if (summary.global() != null && achieved > 0) {
       out.append(String.format("requests %8d, %.2f per iteration%n", summary.global().count(), (double) summary.global().count() / achieved));
@@ -37,8 +42,14 @@ public final class RunReport {
       out.append(String.format(java.util.Locale.ROOT, "data: %s %.1f MB/s = %.1f MiB/s (%d bytes each)%n",
           transfer.request(), transfer.mibPerSecond() * (1 << 20) / 1e6, transfer.mibPerSecond(), transfer.bytesPerRequest()));
     }
+    if (summary.schedule() != null) {
+      out.append(ScheduleResults.render(summary.schedule()));
+    }
     if (summary.probes() != null && !summary.probes().isEmpty()) {
       out.append(ProbeResults.render(summary.probes()));
+    }
+    if (summary.generator() != null) {
+      out.append(GeneratorResults.render(summary.generator()));
     }
     if (summary.knee() != null) {
       out.append(summary.knee());

@@ -1,5 +1,7 @@
 package loadsuite.results;
 
+import io.gatling.charts.report.ReportsGenerationInputs;
+import io.gatling.charts.report.ReportsGenerator;
 import io.gatling.charts.stats.LogFileData;
 import io.gatling.charts.stats.LogFileReader;
 import io.gatling.charts.stats.RequestStatsPath;
@@ -35,10 +37,12 @@ public final class RunStats {
 
   private final LogFileData data;
   private final Path directory;
+  private final GatlingConfiguration configuration;
 
-  private RunStats(LogFileData data, Path directory) {
+  private RunStats(LogFileData data, Path directory, GatlingConfiguration configuration) {
     this.data = data;
     this.directory = directory;
+    this.configuration = configuration;
   }
 
   /** The newest run of a simulation under a results folder (Gatling's folder per run). */
@@ -60,7 +64,16 @@ public final class RunStats {
   public static RunStats read(Path runDirectory) {
     GatlingConfiguration configuration = GatlingConfiguration.load();
     LogFileData data = LogFileReader.apply(runDirectory.getFileName().toString(), runDirectory.getParent(), configuration).read();
-    return new RunStats(data, runDirectory);
+    return new RunStats(data, runDirectory, configuration);
+  }
+
+  /**
+   * Writes Gatling's HTML report of the run into its folder, as Gatling's reports-only mode
+   * ({@code -ro}) does, without judging assertions: a stopped run's report. Returns its index.html.
+   */
+  public Path writeHtmlReport() {
+    return new ReportsGenerator(configuration.data().zoneId(), configuration.core().charset(), directory.getParent(), configuration.reports())
+        .generateFor(new ReportsGenerationInputs(directory.getFileName().toString(), data, scala.collection.immutable.List$.MODULE$.empty()));
   }
 
   /** Gatling's own verdict on each goal, with the value it measured: the same as its console lines. */

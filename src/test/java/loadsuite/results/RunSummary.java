@@ -7,7 +7,10 @@ import java.util.List;
  * Its statistics come from Gatling's own reader of the run's log, so they are the report's.
  *
  * @param status {@code passed}, {@code failed} (a goal missed) or {@code incomplete} (the run
- *     ended before its results could be read; {@code reason} says why)
+ *     ended before its results could be read, or was stopped midway; {@code reason} says why)
+ * @param schedule the schedule lag and the latency from the intended send time (null in runs
+ *     recorded before the suite measured them)
+ * @param generator the load generator's own process during the run, and whether the figures measure it
  */
 public record RunSummary(
     String simulation,
@@ -28,7 +31,9 @@ public record RunSummary(
     String knee,
     List<Probes> probes,
     List<Comparison> baseline,
-    List<Transfer> transfers) {
+    List<Transfer> transfers,
+    Schedule schedule,
+    Generator generator) {
 
   public static final String PASSED = "passed";
   public static final String FAILED = "failed";
@@ -39,6 +44,12 @@ public record RunSummary(
   /** The goals on the container's resources that the run missed: Gatling's own assertions do not cover them. */
   public List<GoalResult> missedContainerGoals() {
     return goals.stream().filter(g -> CONTAINER_SCOPE.equals(g.scope()) && !g.met()).toList();
+  }
+
+  /** The goals Gatling's assertions do not cover that the run missed: the container's, the schedule lag's and the intended-time ones. */
+  public List<GoalResult> missedSuiteGoals() {
+    return goals.stream().filter(g -> !g.met() && (CONTAINER_SCOPE.equals(g.scope())
+        || loadsuite.goals.Metric.byKey(g.metric()) != null && loadsuite.goals.Metric.byKey(g.metric()).judgedBySuite())).toList();
   }
 
   /** The system under test: how it was obtained and where it answered. */
@@ -74,6 +85,29 @@ public record RunSummary(
 
   /** The data rate of a request that carries a body of known size: throughput × bytes per request. */
   public record Transfer(String request, long bytesPerRequest, double mibPerSecond) {}
+
+  /**
+   * When the measured iterations went out against their due time ({@code lag}, dropped sends
+   * included), and the latency of their requests from the intended send time: all requests and
+   * each one. Times in ms.
+   */
+  public record Schedule(Percentiles lag, long droppedSends, Percentiles global, List<Percentiles> requests) {}
+
+  /** The distribution of one figure, in ms. */
+  public record Percentiles(String name, long count, double p50, double p75, double p95, double p99, double max) {}
+
+  /**
+   * The load generator's process over the measured window: CPU as a share of all its cores, heap
+   * in use (the mean of its first and last quarter, and the highest), GC pauses; {@code boundBy}
+   * lists the signs that the figures measure the generator rather than the system (empty: none).
+   */
+  public record Generator(int cores, int samples, double cpuMeanPercent, double cpuMaxPercent, double heapFirstQuarterMiB,
+      double heapLastQuarterMiB, double heapMaxMiB, long gcPauses, long gcPauseTotalMs, long gcPauseMaxMs, List<String> boundBy) {
+
+    public boolean bound() {
+      return boundBy != null && !boundBy.isEmpty();
+    }
+  }
 
   /** One figure of one request against the baseline run. */
   public record Comparison(String request, String metric, double baseline, double actual, double changePercent,

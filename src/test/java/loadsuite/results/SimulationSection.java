@@ -41,7 +41,9 @@ final class SimulationSection {
         </section>""".formatted(
         anchor(run.simulation()), Html.text(run.simulation()), Html.text(run.status()),
         Html.badge(run.status()), Html.text(simpleName(run.simulation())),
-        RunSummary.INCOMPLETE.equals(run.status()) ? "<p class=\"reason\">Incomplete: %s</p>".formatted(Html.text(run.reason())) : "",
+        (RunSummary.INCOMPLETE.equals(run.status()) ? "<p class=\"reason\">Incomplete: %s</p>".formatted(Html.text(run.reason())) : "")
+            + (run.generator() != null && run.generator().bound()
+                ? "<p class=\"reason generator-bound\">%s</p>".formatted(Html.text(GeneratorResults.verdict(run.generator()))) : ""),
         facts(last, reportLink),
         goals(run.goals()),
         requests(run),
@@ -61,8 +63,14 @@ final class SimulationSection {
     if (run.knee() != null) {
       facts.add(fact("knee", Html.text(run.knee())));
     }
+    if (run.schedule() != null) {
+      facts.add(fact("schedule", "<pre>" + Html.text(ScheduleResults.render(run.schedule()).strip()) + "</pre>"));
+    }
     if (run.probes() != null && !run.probes().isEmpty()) {
       facts.add(fact("resources", Html.text(ProbeResults.render(run.probes()).strip())));
+    }
+    if (run.generator() != null) {
+      facts.add(fact("load generator", Html.text(GeneratorResults.render(run.generator()).strip())));
     }
     facts.add(fact("report", reportLink == null
         ? "no Gatling report in " + Html.text(last.runFolder())

@@ -37,8 +37,8 @@ class SuitePageBrowserTest {
     for (String simulation : List.of(SummaryFixtures.USERS, SummaryFixtures.STRESS, SummaryFixtures.SUSTAINED)) {
       assertThat(dom).contains("data-simulation=\"" + simulation + "\"");
     }
-    assertThat(count(dom, "<svg class=\"trend\"")).isEqualTo(3 * 4);
-    assertThat(count(dom, "<polyline points=")).isEqualTo(3 * 4);
+    assertThat(count(dom, "<svg class=\"trend\"")).isEqualTo(3 * 6);
+    assertThat(count(dom, "<polyline points=")).isEqualTo(3 * 6);
   }
 
   private static void requireChromium() {

@@ -120,10 +120,19 @@ class SuitePageTest {
   }
 
   @Test
+  void aRunWhoseFiguresMeasureTheGeneratorSaysSoAndWhy() throws IOException {
+    String page = suitePage();
+    assertThat(section(page, USERS)).contains("<p class=\"reason generator-bound\">THE FIGURES MEASURE THE LOAD GENERATOR, NOT THE SYSTEM:",
+        "CPU was saturated: 97 %", "<dt>load generator</dt>");
+    assertThat(section(page, STRESS)).doesNotContain("generator-bound").contains("<dt>schedule</dt>", "schedule lag of 1000 iterations",
+        "latency from the intended send time");
+  }
+
+  @Test
   void eachKeyFigureIsATrendWithAPointPerStoredRun() throws IOException {
     String stress = section(suitePage(), STRESS);
     List<String> charts = Pattern.compile("<svg class=\"trend\".*?</svg>", Pattern.DOTALL).matcher(stress).results().map(MatchResult::group).toList();
-    assertThat(charts).hasSize(4).allSatisfy(svg -> {
+    assertThat(charts).hasSize(6).allSatisfy(svg -> {
       assertThat(polylinePoints(svg)).hasSize(RUNS);
       assertThat(svg).contains("max ", "min ");
     });

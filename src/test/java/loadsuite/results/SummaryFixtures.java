@@ -35,7 +35,7 @@ final class SummaryFixtures {
   static RunSummary incomplete(String simulation, Instant start, String reason) {
     return new RunSummary(simulation, "runtime.sustained", "smoke", RunSummary.INCOMPLETE, reason, sut(), start.toString(),
         start.plusSeconds(3).toString(), 2, 5, new RunSummary.Rates(250, 50), null, null, List.of(), List.of(), null,
-        probes(), List.of(), List.of());
+        probes(), List.of(), List.of(), null, null);
   }
 
   static RunSummary summary(String simulation, Instant start, String status, int p95, List<GoalResult> goals, String knee,
@@ -43,7 +43,23 @@ final class SummaryFixtures {
     List<RequestStats> requests = List.of(request("GET /users/{id}", List.of(), p95, 800), request("POST /users", List.of("writes"), p95 * 2, 200));
     return new RunSummary(simulation, "runtime.mixed", "smoke", status, null, sut(), start.toString(),
         start.plusSeconds(8).toString(), 2, 5, new RunSummary.Rates(1000, 200), new RunSummary.Rates(1000 - p95, (1000 - p95) / 5.0),
-        request("all requests", List.of(), p95, 1000 - p95), requests, goals, knee, probes(), baseline, List.of());
+        request("all requests", List.of(), p95, 1000 - p95), requests, goals, knee, probes(), baseline, List.of(), schedule(p95),
+        generator(status));
+  }
+
+  /** The figures from the intended send time: a lag of a tenth of p95 added to the response times. */
+  static RunSummary.Schedule schedule(int p95) {
+    RunSummary.Percentiles lag = new RunSummary.Percentiles("schedule lag", 1000, p95 / 30.0, p95 / 20.0, p95 / 10.0, p95 / 5.0, p95 / 2.0);
+    RunSummary.Percentiles all = new RunSummary.Percentiles("all requests", 1000, p95 / 3.0, p95 / 2.0, p95 * 1.1, p95 * 2.2, p95 * 3.5);
+    return new RunSummary.Schedule(lag, 0, all, List.of(new RunSummary.Percentiles("GET /users/{id}", 800, p95 / 3.0, p95 / 2.0,
+        p95 * 1.1, p95 * 2.2, p95 * 3.5)));
+  }
+
+  /** A failed run's generator was saturated; a passed one's was not. */
+  static RunSummary.Generator generator(String status) {
+    boolean bound = RunSummary.FAILED.equals(status);
+    return new RunSummary.Generator(2, 5, bound ? 97 : 20, bound ? 100 : 35, 40, 41, 60, 3, 30, 12,
+        bound ? List.of("the generator's CPU was saturated: 97 % of its 2 cores on average (at least 90 %)") : List.of());
   }
 
   static GoalResult goal(String goal, double actual, boolean met) {

@@ -21,7 +21,9 @@ final class Trend {
   private static final Figure P99 = new Figure("global p99", global(RunSummary.RequestStats::p99), Html::ms);
   private static final Figure RATE = new Figure("achieved rate", s -> s.achieved() == null ? null : s.achieved().perSecond(), Html::rate);
   private static final Figure FAILED = new Figure("failed", global(RunSummary.RequestStats::failedPercent), Html::percent);
-  private static final List<Figure> FIGURES = List.of(P95, P99, RATE, FAILED);
+  private static final Figure LAG_P99 = new Figure("schedule lag p99", schedule(s -> s.lag().p99()), Html::ms);
+  private static final Figure INTENDED_P99 = new Figure("p99 from the intended send time", schedule(s -> s.global().p99()), Html::ms);
+  private static final List<Figure> FIGURES = List.of(P95, P99, RATE, FAILED, LAG_P99, INTENDED_P99);
 
   private Trend() {}
 
@@ -38,7 +40,9 @@ final class Trend {
     List<Row> rows = new ArrayList<>();
     for (int i = runs.size() - 1; i >= 0; i--) {
       RunSummary r = runs.get(i);
-      rows.add(new Row(Html.text(starts.get(i)), Html.badge(r.status()), P95.cell(r), P99.cell(r), RATE.cell(r), FAILED.cell(r)));
+      List<String> cells = new ArrayList<>(List.of(Html.text(starts.get(i)), Html.badge(r.status())));
+      FIGURES.forEach(f -> cells.add(f.cell(r)));
+      rows.add(new Row("", cells));
     }
     return """
         <div class="charts">
@@ -48,7 +52,11 @@ final class Trend {
         <summary>%d stored runs, newest first</summary>
         %s
         </details>""".formatted(charts, runs.size(),
-        Html.table("runs", List.of("start", "status", "p95", "p99", "achieved rate", "failed"), rows));
+        Html.table("runs", List.of("start", "status", "p95", "p99", "achieved rate", "failed", "lag p99", "intended p99"), rows));
+  }
+
+  private static Function<RunSummary, Double> schedule(Function<RunSummary.Schedule, Double> figure) {
+    return s -> s.schedule() == null || s.schedule().lag().count() == 0 ? null : figure.apply(s.schedule());
   }
 
   private static Function<RunSummary, Double> global(Function<RunSummary.RequestStats, Number> figure) {

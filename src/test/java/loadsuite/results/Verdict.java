@@ -17,6 +17,7 @@ public record Verdict(GoalAssertion goalAssertion, boolean met, Double actual, S
     }
     String measured = switch (ga.goal().metric().kind) {
       case RESPONSE_TIME -> String.format(Locale.ROOT, "%.0f ms", actual);
+      case SCHEDULE_LAG, INTENDED_TIME -> String.format(Locale.ROOT, "%.1f ms", actual);
       case FAILED -> String.format(Locale.ROOT, "%.2f %%", actual);
       case THROUGHPUT -> switch (ga.goal().metric()) {
         case MESSAGE_RATE -> String.format(Locale.ROOT, "%.0f messages/s (%.0f requests of %d in %.0f s)",

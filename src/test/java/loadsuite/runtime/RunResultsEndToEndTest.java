@@ -74,7 +74,7 @@ class RunResultsEndToEndTest {
     Path baseline = baselines.resolve("impossible.json");
     SummaryFiles.write(baseline, new RunSummary(measured.simulation(), measured.workload(), measured.profile(), RunSummary.PASSED,
         null, measured.sut(), measured.start(), measured.end(), measured.warmUpSeconds(), measured.measuredSeconds(), measured.planned(),
-        measured.achieved(), impossible, List.of(), List.of(), null, measured.probes(), List.of(), List.of()));
+        measured.achieved(), impossible, List.of(), List.of(), null, measured.probes(), List.of(), List.of(), null, null));
 
     GatlingRun.Result second = GatlingRun.run(RuntimeSustainedSimulation.class, Map.of("baseline.file", baseline.toString()), TIMEOUT_SECONDS);
     assertThat(second.exitCode()).as(second.output()).isEqualTo(2);
@@ -90,15 +90,16 @@ class RunResultsEndToEndTest {
   }
 
   @Test
-  void aRunStoppedMidwayLeavesASummaryMarkedIncomplete() throws Exception {
+  void aRunStoppedMidwayLeavesTheFiguresAndTheReportOfWhatItRecordedMarkedIncomplete() throws Exception {
+    // 200/s: Gatling writes its log 8 KiB at a time, which these seconds fill several times over
     GatlingRun.Started started = GatlingRun.start(RuntimeSustainedSimulation.class,
-        Map.of("runtime.sustained.duration", "60s"));
+        Map.of("runtime.sustained.duration", "60s", "runtime.sustained.rate", "200/s"));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!Files.readString(started.log()).contains("Simulation loadsuite.runtime.RuntimeSustainedSimulation started")) {
       assertThat(System.nanoTime()).as("the run did not start: " + Files.readString(started.log())).isLessThan(deadline);
       Thread.sleep(200);
     }
-    Thread.sleep(3000);
+    Thread.sleep(8000);
     started.process().destroy(); // SIGTERM, as a CI timeout or Ctrl-C does
     assertThat(started.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
     Path folder = Files.list(Path.of("target", "gatling"))
@@ -106,7 +107,13 @@ class RunResultsEndToEndTest {
         .max(java.util.Comparator.comparing(p -> p.toFile().lastModified())).orElseThrow();
     RunSummary summary = SummaryFiles.read(folder.resolve(SummaryFiles.NAME));
     assertThat(summary.status()).isEqualTo(RunSummary.INCOMPLETE);
-    assertThat(summary.reason()).contains("ended before its results were read");
+    assertThat(summary.reason()).contains("ended before its results were read").contains("recorded up to the stop");
+    assertThat(summary.global().count()).as("requests read from the truncated simulation.log").isPositive();
+    assertThat(summary.requests()).extracting(RunSummary.RequestStats::name).containsExactly("GET /simple");
+    assertThat(summary.schedule().lag().count()).isPositive();
+    assertThat(summary.schedule().global().count()).isPositive();
+    assertThat(summary.generator().samples()).isPositive();
+    assertThat(folder.resolve("index.html")).as("Gatling's report of the stopped run").isRegularFile();
     assertThat(Files.readString(folder.resolve(JUnitReport.NAME))).contains("failures=\"1\"").contains("the run is incomplete");
   }
 

@@ -15,6 +15,7 @@ import loadsuite.config.DurationText;
 import loadsuite.config.TargetsException;
 import loadsuite.goals.GoalAssertion;
 import loadsuite.goals.GoalAssertions;
+import loadsuite.load.GeneratorSampler;
 import loadsuite.load.NamedRequests;
 import loadsuite.load.PacedConnections;
 import loadsuite.load.RateSchedule;
@@ -55,7 +56,7 @@ public abstract class SuiteSimulation extends Simulation {
   private Suite.Plan plan;
   private RunningSystem sut;
   private RunRecorder recorder;
-  private volatile boolean containerGoalMissed;
+  private volatile boolean suiteGoalMissed;
 
   protected SuiteSimulation(SystemSpec system) {
     this.system = system;
@@ -95,13 +96,15 @@ public abstract class SuiteSimulation extends Simulation {
       History.Settings history = History.Settings.read(Suite.targets().history());
       sut = SystemsUnderTest.start(Suite.targets().sut(), system, workload);
       load.preparation().accept(sut);
+      PacedConnections connections = new PacedConnections(workload);
       HttpProtocolBuilder protocol = load.protocol().apply(http.baseUrl(sut.baseUrl())
           .acceptHeader("application/json")
           .disableCaching()
-          .disableWarmUp());
-      PacedConnections connections = new PacedConnections(workload);
+          .disableWarmUp()
+          .transformResponse(connections.intendedTimes()::record));
       recorder = new RunRecorder(RESULTS, history, getClass().getName(), profile, workload, plan.goals(),
-          measured.names(), measured.groups(), goalAssertions, baseline, connections::measuredIterations, load.transfers(), sut);
+          measured.names(), measured.groups(), goalAssertions, baseline, connections::measuredIterations, load.transfers(), sut,
+          connections.intendedTimes(), GeneratorSampler.start());
       Runtime.getRuntime().addShutdownHook(new Thread(this::atExit));
       printPlan(plan);
       setUp(connections.populate(load.title(), warmUp, measured.value(), ServiceUrls.sessionValues(sut.baseUrls()),
@@ -147,8 +150,8 @@ public abstract class SuiteSimulation extends Simulation {
           stats -> {
             RunSummary summary = recorder.finish(stats);
             System.out.println(RunReport.render(summary));
-            summary.missedContainerGoals().forEach(goal -> System.out.println("Container goal missed: " + goal.message()));
-            containerGoalMissed = !summary.missedContainerGoals().isEmpty();
+            summary.missedSuiteGoals().forEach(goal -> System.out.println("Goal missed: " + goal.message()));
+            suiteGoalMissed = !summary.missedSuiteGoals().isEmpty();
           },
           () -> recorder.abandon("no simulation.log of this run under " + RESULTS));
     } finally {
@@ -157,15 +160,17 @@ public abstract class SuiteSimulation extends Simulation {
   }
 
   /**
-   * As the JVM exits, after Gatling has written its HTML report: an incomplete summary if the run
-   * never reached {@code after()}, the suite page (now with this run's report to link), and the
-   * exit code. Gatling sets it from its own assertions, which cover requests only, so a missed goal
-   * on a container's resources ends the JVM with Gatling's code for failed assertions (2) instead.
+   * As the JVM exits, after Gatling has written its HTML report: if the run never reached
+   * {@code after()} (stopped or crashed), an incomplete summary with the figures and Gatling's
+   * report of what was recorded up to the stop; the suite page (now with this run's report to
+   * link); and the exit code. Gatling sets it from its own assertions, which cover requests only,
+   * so a missed goal the suite judges (a container's resources, the schedule lag, the latency from
+   * the intended send time) ends the JVM with Gatling's code for failed assertions (2) instead.
    */
   private void atExit() {
     recorder.abandon("the run ended before its results were read (crashed or stopped)");
     recorder.writeSuitePage();
-    if (containerGoalMissed) {
+    if (suiteGoalMissed) {
       System.out.flush();
       Runtime.getRuntime().halt(ASSERTIONS_FAILED);
     }

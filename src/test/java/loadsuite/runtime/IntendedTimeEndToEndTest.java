@@ -1,0 +1,89 @@
+package loadsuite.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.util.Headers;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import loadsuite.results.RunSummary;
+import loadsuite.results.SummaryFiles;
+import loadsuite.standin.StandInServer;
+import loadsuite.suite.GatlingRun;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A system that stalls for 2 s in the middle of a run, while only one request is in flight: Gatling's
+ * own percentiles barely see it (one slow request of hundreds), the latency from the intended send
+ * time shows it, and a goal on it fails the run.
+ */
+class IntendedTimeEndToEndTest {
+  private static final long STALL_AFTER_MS = 3000;
+  private static final long STALL_MS = 2000;
+
+  @Test
+  void aStallShowsInTheLatencyFromTheIntendedSendTimeWhereGatlingsOwnPercentilesHideIt() throws Exception {
+    try (StallingRuntime runtime = new StallingRuntime()) {
+      GatlingRun.Result run = GatlingRun.run(RuntimeSustainedSimulation.class, Map.of(
+          "sut.mode", "external", "sut.url", runtime.url(),
+          "runtime.sustained.connections", "1", "runtime.sustained.rate", "50/s",
+          "runtime.sustained.warm-up", "1s", "runtime.sustained.duration", "8s",
+          "runtime.sustained.goals.global.intended.p99", "1s"), 180);
+
+      assertThat(runtime.stalled()).as("the stand-in stalled a request").isPositive();
+      RunSummary summary = SummaryFiles.read(GatlingRun.runFolder(run.output()).resolve(SummaryFiles.NAME));
+      assertThat(summary.global().p99()).as("Gatling's own p99").isLessThan(500);
+      RunSummary.Schedule schedule = summary.schedule();
+      assertThat(schedule.global().p99()).as("p99 from the intended send time").isGreaterThanOrEqualTo(1500);
+      assertThat(schedule.global().max()).isGreaterThanOrEqualTo(1500);
+      assertThat(schedule.lag().max()).as("the lag of the sends held back by the stall").isGreaterThanOrEqualTo(1500);
+      assertThat(schedule.droppedSends()).as("sends dropped more than 1 s behind").isPositive();
+      assertThat(schedule.requests()).singleElement().satisfies(r -> assertThat(r.name()).isEqualTo("GET /simple"));
+
+      assertThat(summary.goals()).filteredOn(g -> g.metric().equals("intended.p99")).singleElement().satisfies(goal -> {
+        assertThat(goal.met()).isFalse();
+        assertThat(goal.actual()).isGreaterThanOrEqualTo(1500);
+      });
+      assertThat(run.output()).contains("Goal missed: intended.p99 of all requests was");
+      assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+    }
+  }
+
+  /**
+   * The runtime's {@code GET /health} and {@code GET /simple} on the stand-ins' server; from
+   * {@link #STALL_AFTER_MS} after the first {@code /simple}, every request is held until the stall ends.
+   */
+  private static final class StallingRuntime implements AutoCloseable {
+    private final AtomicLong first = new AtomicLong();
+    private final AtomicLong stalled = new AtomicLong();
+    private final StandInServer server = StandInServer.start("127.0.0.1", 0, new BlockingHandler(this::answer), builder -> builder);
+
+    String url() {
+      return server.baseUrl();
+    }
+
+    long stalled() {
+      return stalled.get();
+    }
+
+    private void answer(HttpServerExchange exchange) throws InterruptedException {
+      if (exchange.getRequestPath().equals("/simple")) {
+        long now = System.currentTimeMillis();
+        first.compareAndSet(0, now);
+        long stallEnd = first.get() + STALL_AFTER_MS + STALL_MS;
+        if (now >= first.get() + STALL_AFTER_MS && now < stallEnd) {
+          stalled.incrementAndGet();
+          Thread.sleep(stallEnd - now);
+        }
+      }
+      exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
+      exchange.getResponseSender().send("{\"message\":\"Hello, World!\"}");
+    }
+
+    @Override
+    public void close() {
+      server.close();
+    }
+  }
+}
