@@ -15,6 +15,7 @@ import loadsuite.config.DurationText;
 import loadsuite.config.TargetsException;
 import loadsuite.goals.GoalAssertion;
 import loadsuite.goals.GoalAssertions;
+import loadsuite.load.Injector;
 import loadsuite.load.NamedRequests;
 import loadsuite.load.PacedConnections;
 import loadsuite.load.RateSchedule;
@@ -104,6 +105,7 @@ public abstract class SuiteSimulation extends Simulation {
           measured.names(), measured.groups(), goalAssertions, baseline, connections::measuredIterations, load.transfers(), sut);
       Runtime.getRuntime().addShutdownHook(new Thread(this::atExit));
       printPlan(plan);
+      Injector.current().awaitStart();
       setUp(connections.populate(load.title(), warmUp, measured.value(), ServiceUrls.sessionValues(sut.baseUrls()),
               load.feeder().map(feeder -> feeder.get())))
           .protocols(protocol)
@@ -145,6 +147,9 @@ public abstract class SuiteSimulation extends Simulation {
     try {
       RunStats.latest(RESULTS, getClass().getName()).ifPresentOrElse(
           stats -> {
+            if (Injector.current().shared()) {
+              Injector.current().record(stats.directory());
+            }
             RunSummary summary = recorder.finish(stats);
             System.out.println(RunReport.render(summary));
             summary.missedContainerGoals().forEach(goal -> System.out.println("Container goal missed: " + goal.message()));
@@ -182,6 +187,9 @@ public abstract class SuiteSimulation extends Simulation {
     Workload w = plan.workload();
     RateSchedule schedule = w.schedule();
     System.out.printf("%n%s (profile %s) against %s%n", w.path(), Suite.targets().profileName(), sut.description());
+    if (Injector.current().shared()) {
+      System.out.printf("  injector %d of %d: this machine's share of the workload below%n", Injector.current().index(), Injector.current().count());
+    }
     System.out.printf("  %d connections, warm-up %s (silent), then %d iterations over %s = %.0f/s on average, peak %.0f/s%n",
         w.connections(), DurationText.of(w.warmUp()), schedule.plannedMeasuredIterations(), DurationText.of(schedule.measuredDuration()),
         schedule.plannedMeasuredRate(), schedule.peakRate());

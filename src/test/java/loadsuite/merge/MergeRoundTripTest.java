@@ -1,0 +1,106 @@
+package loadsuite.merge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import loadsuite.results.RunStats;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The merge against Gatling's own classes of the version on the classpath: logs written with its
+ * writer are read back by {@link SimulationLog} and merged, and the merged log is read by Gatling's
+ * own reader. A Gatling upgrade that changes the format or these classes fails here.
+ */
+class MergeRoundTripTest {
+  private static final String SIMULATION = "loadsuite.SomeSimulation";
+  private static final String SCENARIO = "connections";
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void mergedCountsAreTheSumsAndPercentilesThoseOfAllTheSamples() throws Exception {
+    Random random = new Random(42);
+    // two injectors with different latencies, so that averaging their percentiles would be wrong
+    List<Integer> fast = times(random, 400, 1, 20);
+    List<Integer> slow = times(random, 100, 50, 60);
+    Path a = log("a", 1_700_000_000_000L, fast, 3);
+    Path b = log("b", 1_700_000_000_250L, slow, 0);
+
+    Path merged = Files.createDirectories(dir.resolve("results").resolve("merged-run"));
+    List<Long> records = LogMerge.merge(List.of(a.resolve(InjectorRun.LOG), b.resolve(InjectorRun.LOG)),
+        merged.resolve(InjectorRun.LOG), "merged", List.of());
+
+    assertThat(records).containsExactly(400L + 2 + 1, 100L + 2); // requests, a user's start and end, an error
+    RunStats stats = RunStats.read(merged);
+    RunStats.Stats all = stats.global().orElseThrow();
+    assertThat(all.count()).isEqualTo(fast.size() + slow.size());
+    assertThat(all.failed()).isEqualTo(3);
+    List<Integer> pooled = new ArrayList<>(fast);
+    pooled.addAll(slow);
+    pooled.sort(null);
+    assertThat(all.max()).isEqualTo(pooled.get(pooled.size() - 1));
+    assertThat(all.min()).isEqualTo(pooled.get(0));
+    // Gatling's percentiles are t-digest estimates, exact within 1 ms over few distinct values as here
+    assertThat(all.p50()).isBetween(rank(pooled, 50) - 1, rank(pooled, 50) + 1);
+    assertThat(all.p95()).isBetween(rank(pooled, 95) - 1, rank(pooled, 95) + 1);
+    assertThat(all.p99()).isBetween(rank(pooled, 99) - 1, rank(pooled, 99) + 1);
+    assertThat(stats.request(List.of("group"), "GET /x").orElseThrow().count()).isEqualTo(pooled.size());
+  }
+
+  @Test
+  void aLogOfAnotherRunIsRefusedWithTheFix() throws Exception {
+    Path a = log("a", 1_700_000_000_000L, List.of(5), 0);
+    Path other = dir.resolve("other");
+    Files.createDirectories(other);
+    try (MergedLogWriter writer = new MergedLogWriter(other.resolve(InjectorRun.LOG), "loadsuite.OtherSimulation", 1_700_000_000_000L,
+        "other", List.of(SCENARIO), List.of())) {
+      writer.write(new LogRecord.User(SCENARIO, true, 1_700_000_000_000L));
+    }
+    Path out = dir.resolve("out.log");
+    assertThatThrownBy(() -> LogMerge.merge(List.of(a.resolve(InjectorRun.LOG), other.resolve(InjectorRun.LOG)), out, "m", List.of()))
+        .isInstanceOf(MergeException.class).hasMessageContaining("loadsuite.OtherSimulation").hasMessageContaining("merge the injectors of one run");
+    Files.write(out, new byte[] {0, 0, 0, 0, 6, 51, 46, 49, 48, 46, 48, 0});
+    assertThatThrownBy(() -> SimulationLog.open(out)).isInstanceOf(MergeException.class)
+        .hasMessageContaining("was written by Gatling").hasMessageContaining("same Gatling version");
+  }
+
+  private static List<Integer> times(Random random, int n, int min, int max) {
+    List<Integer> times = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      times.add(min + random.nextInt(max - min + 1));
+    }
+    return times;
+  }
+
+  /** The nearest-rank percentile. */
+  private static int rank(List<Integer> sorted, int percentile) {
+    return sorted.get((int) Math.ceil(percentile / 100.0 * sorted.size()) - 1);
+  }
+
+  /** A run folder whose log holds one user sending the requests of the given response times, 10 ms apart; {@code failed} of them KO. */
+  private Path log(String name, long start, List<Integer> times, int failed) throws Exception {
+    Path folder = Files.createDirectories(dir.resolve(name));
+    try (MergedLogWriter writer = new MergedLogWriter(folder.resolve(InjectorRun.LOG), SIMULATION, start, "injector " + name,
+        List.of(SCENARIO), List.of())) {
+      writer.write(new LogRecord.User(SCENARIO, true, start));
+      long t = start;
+      for (int i = 0; i < times.size(); i++) {
+        t += 10;
+        boolean ok = i >= failed;
+        writer.write(new LogRecord.Response(List.of("group"), "GET /x", t, t + times.get(i), ok, ok ? "" : "status 500"));
+      }
+      if (failed > 0) {
+        writer.write(new LogRecord.Error("status 500", t));
+      }
+      writer.write(new LogRecord.User(SCENARIO, false, t + 1000));
+    }
+    return folder;
+  }
+}
