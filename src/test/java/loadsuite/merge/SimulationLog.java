@@ -22,7 +22,7 @@ import java.util.Map;
  * strings go through a per-file cache. {@code MergeRoundTripTest} checks it against Gatling's own
  * writer and reader, so a Gatling upgrade that changes the format fails that test.
  */
-final class SimulationLog implements AutoCloseable {
+public final class SimulationLog implements AutoCloseable {
   /** The record types, as Gatling's {@code RecordHeader} numbers them. */
   static final byte RUN = 0;
   static final byte REQUEST = 1;
@@ -51,6 +51,19 @@ final class SimulationLog implements AutoCloseable {
     } catch (IOException e) {
       throw new MergeException(file + " cannot be read as a simulation.log (" + e + "): give the run folders Gatling wrote");
     }
+  }
+
+  /** Every response time (ms) of a log's requests: the samples a merged run's percentiles must be those of. */
+  public static List<Integer> responseTimes(Path log) {
+    List<Integer> times = new ArrayList<>();
+    try (SimulationLog opened = open(log)) {
+      for (LogRecord r = opened.next(); r != null; r = opened.next()) {
+        if (r instanceof LogRecord.Response response) {
+          times.add(Math.toIntExact(response.end() - response.start()));
+        }
+      }
+    }
+    return times;
   }
 
   Header header() {
