@@ -1,6 +1,7 @@
 package loadsuite.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import loadsuite.merge.MergeException;
 import loadsuite.merge.PooledSamples;
+import loadsuite.merge.RunMerge;
 import loadsuite.merge.SimulationLog;
 import loadsuite.results.Chromium;
 import loadsuite.results.RunSummary;
@@ -77,6 +80,15 @@ class RuntimeInjectorsEndToEndTest {
       Chromium.require();
       String dom = Chromium.dumpDom(report, root);
       assertThat(dom).contains("GET /simple").contains(Long.toString(whole.global().count()));
+
+      // input the merge cannot take: one line naming the problem and the fix, nothing merged
+      assertThatThrownBy(() -> RunMerge.merge(List.of(folders.get(0)), root)).isInstanceOf(MergeException.class)
+          .hasMessageContaining("injector 2/2 is missing").hasMessageContaining("give the run folder of each of the 2 injectors once");
+      assertThatThrownBy(() -> RunMerge.merge(List.of(folders.get(0), root), root)).isInstanceOf(MergeException.class)
+          .hasMessageContaining(root + " is not a finished run");
+      GatlingRun.Result otherOptions = merge(folders, Map.of("runtime.sustained.rate", "100/s"));
+      assertThat(otherOptions.exitCode()).as(otherOptions.output()).isEqualTo(3);
+      assertThat(otherOptions.output()).contains("NOTHING MERGED: the injectors planned").contains("give the merge the -Dprofile and -D options");
 
       // twice the planned rate: impossible for the whole run, which each injector's own share did not ask
       GatlingRun.Result missed = merge(folders, Map.of("runtime.sustained.goals.global.throughput", "100/s"));
