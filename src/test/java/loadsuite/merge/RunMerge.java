@@ -11,12 +11,14 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import loadsuite.config.TargetsException;
 import loadsuite.goals.GoalAssertion;
 import loadsuite.goals.GoalAssertions;
 import loadsuite.load.Shape;
+import loadsuite.results.Baseline;
 import loadsuite.results.History;
 import loadsuite.results.JUnitReport;
 import loadsuite.results.RunRecorder;
@@ -36,8 +38,8 @@ import loadsuite.system.WorkloadSpec;
  * {@code ./mvnw test-compile exec:java@merge -Druns=<folder>,<folder>,… -Dprofile=…}, with the
  * options the injectors ran with. One simulation.log of all the records (percentiles are those of
  * all the samples), Gatling's HTML report of it, summary.json, junit.xml, the run report, the
- * history and the suite page, with the goals of targets.conf judged at full scale: exit 2 when
- * one is missed, 3 on input it cannot merge.
+ * history and the suite page, with the goals of targets.conf judged at full scale and the comparison
+ * with the baseline of the whole run: exit 2 when one is missed, 3 on input it cannot merge.
  */
 public final class RunMerge {
   static final Path RESULTS = Path.of("target", "gatling");
@@ -71,7 +73,10 @@ public final class RunMerge {
         RunSummary.Transfer::bytesPerRequest));
     Set<String> requests = new LinkedHashSet<>();
     runs.forEach(run -> run.summary().requests().forEach(r -> requests.add(r.path())));
-    List<GoalAssertion> goals = GoalAssertions.of(whole.workload(), whole.goals(), requests, List.of(), bytesPerRequest);
+    List<GoalAssertion> goals = new ArrayList<>(GoalAssertions.of(whole.workload(), whole.goals(), requests, List.of(), bytesPerRequest));
+    Optional<Baseline> baseline = Baseline.find(Baseline.Settings.read(Suite.targets().baseline()), first.simulation(), first.profile(),
+        whole.workload().schedule().measuredSeconds());
+    baseline.ifPresent(b -> goals.addAll(b.assertions()));
 
     String start = runs.stream().map(r -> r.summary().start()).min(Comparator.naturalOrder()).orElseThrow();
     String simpleName = first.simulation().substring(first.simulation().lastIndexOf('.') + 1).toLowerCase();
@@ -82,7 +87,7 @@ public final class RunMerge {
         goals.stream().map(g -> g.assertion().asScala()).toList());
     System.out.printf("merged %s into %s (records %s)%n", folders, folder, records);
 
-    RunSummary summary = summarize(RunStats.read(folder), runs, whole, goals, bytesPerRequest, start);
+    RunSummary summary = summarize(RunStats.read(folder), runs, whole, goals, baseline, bytesPerRequest, start);
     SummaryFiles.write(folder.resolve(SummaryFiles.NAME), summary);
     JUnitReport.write(folder.resolve(JUnitReport.NAME), summary);
     History.Settings history = History.Settings.read(Suite.targets().history());
@@ -128,7 +133,7 @@ public final class RunMerge {
   }
 
   private static RunSummary summarize(RunStats stats, List<InjectorRun> runs, Suite.Plan whole, List<GoalAssertion> goals,
-      Map<String, Long> bytesPerRequest, String start) {
+      Optional<Baseline> baseline, Map<String, Long> bytesPerRequest, String start) {
     RunSummary first = runs.get(0).summary();
     double seconds = whole.workload().schedule().measuredSeconds();
     Set<Map.Entry<List<String>, String>> requestPaths = new LinkedHashSet<>(stats.requestPaths());
@@ -141,7 +146,8 @@ public final class RunMerge {
     }
     RunSummary.RequestStats global = stats.global().map(s -> RunRecorder.requestStats(GoalAssertion.ALL_REQUESTS, List.of(), s, seconds))
         .orElse(null);
-    List<RunSummary.GoalResult> results = stats.judge(goals).stream().map(RunRecorder::goalResult).toList();
+    List<Verdict> verdicts = stats.judge(goals);
+    List<RunSummary.GoalResult> results = verdicts.stream().map(RunRecorder::goalResult).toList();
     long achieved = runs.stream().mapToLong(r -> r.summary().achieved().iterations()).sum();
     String end = runs.stream().map(r -> r.summary().end()).max(Comparator.naturalOrder()).orElseThrow();
     var schedule = whole.workload().schedule();
@@ -151,7 +157,8 @@ public final class RunMerge {
             first.sut().image()),
         start, end, first.warmUpSeconds(), seconds,
         new RunSummary.Rates(schedule.plannedMeasuredIterations(), schedule.plannedMeasuredRate()),
-        new RunSummary.Rates(achieved, achieved / seconds), global, rows, results, null, first.probes(), List.of(),
+        new RunSummary.Rates(achieved, achieved / seconds), global, rows, results, null, first.probes(),
+        baseline.map(b -> b.compare(verdicts)).orElse(List.of()),
         RunRecorder.transfers(rows, bytesPerRequest));
   }
 

@@ -110,7 +110,7 @@ class RuntimeInjectorsEndToEndTest {
     properties.put("profile", "smoke");
     properties.put("runs", String.join(",", folders.stream().map(Path::toString).toList()));
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Dhistory.dir=" + Path.of("target", "test-history")));
+        "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Dhistory.dir=" + Path.of("target", "test-history"), "-Dbaseline.file=none"));
     properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "loadsuite.merge.RunMerge"));
     Path log = root.resolve("merge-" + System.nanoTime() + ".log");

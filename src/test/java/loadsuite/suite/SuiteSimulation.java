@@ -90,8 +90,10 @@ public abstract class SuiteSimulation extends Simulation {
       List<GoalAssertion> goalAssertions = new ArrayList<>(GoalAssertions.of(workload, plan.goals(), measured.names(),
           measured.groups(), load.transfers()));
       String profile = Suite.targets().profileName();
-      Optional<Baseline> baseline = Baseline.find(Baseline.Settings.read(Suite.targets().baseline()), getClass().getName(), profile,
-          workload.schedule().measuredSeconds());
+      // an injector's share is not the whole run its baseline was: the merged run is compared instead
+      Optional<Baseline> baseline = Injector.current().shared() ? Optional.empty()
+          : Baseline.find(Baseline.Settings.read(Suite.targets().baseline()), getClass().getName(), profile,
+              workload.schedule().measuredSeconds());
       baseline.ifPresent(b -> goalAssertions.addAll(b.assertions()));
       History.Settings history = History.Settings.read(Suite.targets().history());
       sut = SystemsUnderTest.start(Suite.targets().sut(), system, workload);
