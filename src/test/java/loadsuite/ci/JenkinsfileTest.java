@@ -119,4 +119,13 @@ class JenkinsfileTest {
         "name=OVERRIDES");
     assertThat(CALLS).containsKeys("timeout", "disableConcurrentBuilds", "buildDiscarder", "timestamps");
   }
+
+  @Test
+  void runsInjectorsInParallelOnAgentsAndMergesTheirRuns() {
+    List<String> parameters = argumentsOf("string");
+    assertThat(parameters).contains("name=INJECTORS", "defaultValue=1", "name=INJECTOR_LABEL");
+    assertThat(CALLS).containsKeys("parallel", "node", "stash", "unstash");
+    assertThat(shellScripts()).contains("-Dinjector=\"$SHARE\" -Dinjector.start-at=\"$START_AT\"")
+        .contains("./mvnw -q test-compile exec:java@merge -Druns=\"$runs\" -Dprofile=\"$PROFILE\" -Doverrides=\"$OVERRIDES\"");
+  }
 }

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import loadsuite.load.NamedRequests;
+import loadsuite.load.RunId;
 import loadsuite.load.ServiceUrls;
 import loadsuite.load.Timings;
 import loadsuite.oci.Blob;
@@ -63,8 +64,6 @@ final class FreightlinerRequests {
   /** Session key: the job API's key, fed to every virtual user. */
   static final String API_KEY = "apiKey";
 
-  /** Tells this run's repositories from those of earlier runs against the same registries. */
-  static final String RUN = Long.toString(System.currentTimeMillis(), 36);
   private static final AtomicLong DESTINATIONS = new AtomicLong();
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -82,7 +81,7 @@ final class FreightlinerRequests {
 
   /** The source repository the preparation fills and the copies read. */
   static String sourceRepository(String workload) {
-    return "loadtest/" + workload + "-" + RUN;
+    return "loadtest/" + workload + "-" + RunId.VALUE;
   }
 
   /** The tag of the {@code i}-th image of the source repository. */
@@ -97,7 +96,7 @@ final class FreightlinerRequests {
   static ChainBuilder nextCopy(String prefix, int tags) {
     return exec(session -> {
       long n = DESTINATIONS.incrementAndGet();
-      return session.set(TAG, tag((int) (n % tags))).set(TARGET, prefix + "-" + RUN + "-" + n);
+      return session.set(TAG, tag((int) (n % tags))).set(TARGET, prefix + "-" + RunId.VALUE + "-" + n);
     });
   }
 

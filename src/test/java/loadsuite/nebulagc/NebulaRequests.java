@@ -15,6 +15,7 @@ import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import loadsuite.load.RunId;
 
 /**
  * The requests of NebulaGC's workloads, as the real router takes them (seed 004's notes), with the
@@ -62,8 +63,6 @@ final class NebulaRequests {
   private static final int NEW_MTU = 1400;
   private static final String NODE_HEADER = NebulaAdmin.NODE_TOKEN;
   private static final String CLUSTER_HEADER = NebulaAdmin.CLUSTER_TOKEN;
-  /** Tells this run's nodes from those of earlier runs against the same server. */
-  static final String RUN = Long.toString(System.currentTimeMillis(), 36);
   private static final AtomicLong CREATED = new AtomicLong();
 
   private NebulaRequests() {}
@@ -119,7 +118,7 @@ final class NebulaRequests {
     return exec(session -> {
           int iteration = session.contains(ITERATIONS) ? session.getInt(ITERATIONS) + 1 : 0;
           return session.remove(CREATED_ID).set(ITERATIONS, iteration).set(PAGE, iteration % PAGES + 1)
-              .set(CREATED_NAME, "loadtest-" + RUN + "-crud-" + CREATED.incrementAndGet());
+              .set(CREATED_NAME, "loadtest-" + RunId.VALUE + "-crud-" + CREATED.incrementAndGet());
         })
         .exec(silentIf(warmUp, createNode()), silentIf(warmUp, listNodes()))
         .doIf(session -> session.contains(CREATED_ID))

@@ -9,6 +9,7 @@ import java.net.UnknownHostException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import loadsuite.load.PacedConnections;
+import loadsuite.load.RunId;
 import loadsuite.suite.Load;
 import loadsuite.suite.SuiteSimulation;
 import loadsuite.sut.RunningSystem;
@@ -63,7 +64,7 @@ abstract class NebulaSimulation extends SuiteSimulation {
     System.out.printf("  prepared through the admin API from 127.0.0.1 at %.0f requests/s (%.1f s for the nodes) with the %s%n",
         NebulaAdmin.RATE, NebulaAdmin.timeToCreate(plan.nodes()).toMillis() / 1000.0, credentials.describe());
     long started = System.nanoTime();
-    NebulaAdmin admin = new NebulaAdmin(system.baseUrl(), credentials, "loadtest-" + NebulaRequests.RUN + "-" + workload().name());
+    NebulaAdmin admin = new NebulaAdmin(system.baseUrl(), credentials, "loadtest-" + RunId.VALUE + "-" + workload().name());
     PreparedFleet fleet = new PreparedFleet(admin.createNodes("node", plan.nodes(), plan.traffic().adminNodes()));
     setup.prepare(admin, fleet, credentials);
     System.out.printf("  prepared in %.1f s%n", (System.nanoTime() - started) / 1e9);

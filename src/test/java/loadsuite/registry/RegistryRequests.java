@@ -14,6 +14,7 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import loadsuite.load.RunId;
 import loadsuite.oci.Blob;
 import loadsuite.oci.OciClient;
 import loadsuite.oci.OciImage;
@@ -43,15 +44,13 @@ final class RegistryRequests {
   static final String TAG = "latest";
   static final String REPOSITORY = "repository";
   private static final String LOCATION = "uploadLocation";
-  /** Tells this run's repositories from those of earlier runs against the same registry. */
-  private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
   private static final AtomicLong REPOSITORIES = new AtomicLong();
 
   private RegistryRequests() {}
 
   /** The repository of the image pushed before the load, which the pulls read. */
   static String preparedRepository(String workload) {
-    return "loadtest/" + workload + "-" + RUN;
+    return "loadtest/" + workload + "-" + RunId.VALUE;
   }
 
   /** Sets the session's repository to a new one: pushes of concurrent iterations never meet. */

@@ -91,7 +91,7 @@ public final class RunRecorder {
         sutOf(), start.toString(), Instant.now().toString(), workload.warmUp().toNanos() / 1e9, seconds,
         planned(),
         new RunSummary.Rates(achieved, achieved / seconds), global, requests, results, knee, probes(), comparison,
-        transfers(requests), timeliness, generatorFigures(achieved, results, false));
+        transfers(requests, bytesPerRequest), timeliness, generatorFigures(achieved, results, false));
     write(stats.directory(), summary);
     return summary;
   }
@@ -190,19 +190,20 @@ public final class RunRecorder {
     }
   }
 
-  private List<RunSummary.Transfer> transfers(List<RequestStats> requests) {
+  /** The data rate of every request or group whose bytes the simulation declared (in each staircase level). */
+  public static List<RunSummary.Transfer> transfers(List<RequestStats> requests, Map<String, Long> bytesPerRequest) {
     return requests.stream().filter(r -> bytesPerRequest.containsKey(r.name()))
         .map(r -> new RunSummary.Transfer(r.path(), bytesPerRequest.get(r.name()), r.throughput() * bytesPerRequest.get(r.name()) / (1 << 20)))
         .toList();
   }
 
-  static GoalResult goalResult(Verdict v) {
+  public static GoalResult goalResult(Verdict v) {
     GoalAssertion ga = v.goalAssertion();
     return new GoalResult(ga.describe(), ga.scope(), ga.goal().metric().key, ga.goal().threshold(), v.actual(), v.met(), v.message(),
         ga.origin());
   }
 
-  private static RequestStats requestStats(String name, List<String> group, RunStats.Stats s, double window) {
+  public static RequestStats requestStats(String name, List<String> group, RunStats.Stats s, double window) {
     return new RequestStats(name, group, s.count(), s.failed(), s.failedPercent(), s.min(), s.mean(), s.p50(), s.p75(), s.p95(),
         s.p99(), s.max(), window, s.count() / window);
   }

@@ -63,6 +63,16 @@ public final class GatlingRun {
     return start(simulation, properties, Map.of());
   }
 
+  /**
+   * As {@link #start(Class, Map)}, from another working directory, which gets its own target/gatling
+   * as another machine would (the project's targets.conf still applies).
+   */
+  public static Started startIn(Path directory, Class<?> simulation, Map<String, String> properties) throws IOException {
+    Map<String, String> withTargets = new java.util.HashMap<>(properties);
+    withTargets.putIfAbsent("targets", Path.of("targets.conf").toAbsolutePath().toString());
+    return start(simulation, withTargets, Map.of(), Files.createDirectories(directory));
+  }
+
   /** The command line that runs {@code simulation} with {@code properties} (over the tests' defaults). */
   public static List<String> command(Class<?> simulation, Map<String, String> properties) {
     List<String> command = new ArrayList<>();
@@ -81,9 +91,15 @@ public final class GatlingRun {
   }
 
   private static Started start(Class<?> simulation, Map<String, String> properties, Map<String, String> environment) throws IOException {
+    return start(simulation, properties, environment, Path.of(""));
+  }
+
+  private static Started start(Class<?> simulation, Map<String, String> properties, Map<String, String> environment, Path directory)
+      throws IOException {
     List<String> command = command(simulation, properties);
     Path log = Files.createDirectories(Path.of("target", "gatling-runs")).resolve(simulation.getSimpleName() + "-" + System.nanoTime() + ".log");
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toAbsolutePath().toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
     // the Maven command line that ran the tests is not this run's: its -D options were not meant for it
     builder.environment().remove(DroppedOverrides.MAVEN_ARGS);
     environment.forEach((name, value) -> {

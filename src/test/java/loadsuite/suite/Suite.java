@@ -9,6 +9,7 @@ import loadsuite.config.Section;
 import loadsuite.config.Targets;
 import loadsuite.config.TargetsException;
 import loadsuite.goals.Goal;
+import loadsuite.load.Injector;
 import loadsuite.load.Workload;
 import loadsuite.system.SystemCatalog;
 import loadsuite.system.SystemSpec;
@@ -26,7 +27,7 @@ public final class Suite {
   public static synchronized Targets targets() {
     if (targets == null) {
       List<SystemSpec> systems = SystemCatalog.all();
-      Set<String> roots = new TreeSet<>(Set.of("profile", "profiles", "sut", "baseline", "history", Targets.SOAK_DURATION));
+      Set<String> roots = new TreeSet<>(Set.of("profile", "profiles", "sut", "baseline", "history", Targets.SOAK_DURATION, Injector.PROPERTY));
       systems.forEach(s -> roots.add(s.name()));
       DroppedOverrides.check(System.getProperties(), roots);
       Targets loaded = Targets.load();
@@ -36,8 +37,11 @@ public final class Suite {
     return targets;
   }
 
+  /** The plan this JVM runs: the whole workload, or this injector's share of it ({@code -Dinjector}). */
   public static Plan plan(SystemSpec system, WorkloadSpec workload) {
-    return plan(targets(), system, workload.name());
+    Plan whole = plan(targets(), system, workload.name());
+    Injector injector = Injector.current();
+    return new Plan(injector.share(whole.workload()), whole.goals().stream().map(g -> injector.share(whole.workload(), g)).toList());
   }
 
   /** A workload's plan from already loaded targets. */

@@ -16,6 +16,7 @@ import loadsuite.config.TargetsException;
 import loadsuite.goals.GoalAssertion;
 import loadsuite.goals.GoalAssertions;
 import loadsuite.load.GeneratorSampler;
+import loadsuite.load.Injector;
 import loadsuite.load.NamedRequests;
 import loadsuite.load.PacedConnections;
 import loadsuite.load.RateSchedule;
@@ -90,8 +91,10 @@ public abstract class SuiteSimulation extends Simulation {
       List<GoalAssertion> goalAssertions = new ArrayList<>(GoalAssertions.of(workload, plan.goals(), measured.names(),
           measured.groups(), load.transfers()));
       String profile = Suite.targets().profileName();
-      Optional<Baseline> baseline = Baseline.find(Baseline.Settings.read(Suite.targets().baseline()), getClass().getName(), profile,
-          workload.schedule().measuredSeconds());
+      // an injector's share is not the whole run its baseline was: the merged run is compared instead
+      Optional<Baseline> baseline = Injector.current().shared() ? Optional.empty()
+          : Baseline.find(Baseline.Settings.read(Suite.targets().baseline()), getClass().getName(), profile,
+              workload.schedule().measuredSeconds());
       baseline.ifPresent(b -> goalAssertions.addAll(b.assertions()));
       History.Settings history = History.Settings.read(Suite.targets().history());
       sut = SystemsUnderTest.start(Suite.targets().sut(), system, workload);
@@ -107,6 +110,7 @@ public abstract class SuiteSimulation extends Simulation {
           connections.intendedTimes(), GeneratorSampler.start());
       Runtime.getRuntime().addShutdownHook(new Thread(this::atExit));
       printPlan(plan);
+      Injector.current().awaitStart();
       setUp(connections.populate(load.title(), warmUp, measured.value(), ServiceUrls.sessionValues(sut.baseUrls()),
               load.feeder().map(feeder -> feeder.get())))
           .protocols(protocol)
@@ -148,6 +152,9 @@ public abstract class SuiteSimulation extends Simulation {
     try {
       RunStats.latest(RESULTS, getClass().getName()).ifPresentOrElse(
           stats -> {
+            if (Injector.current().shared()) {
+              Injector.current().record(stats.directory());
+            }
             RunSummary summary = recorder.finish(stats);
             System.out.println(RunReport.render(summary));
             summary.missedSuiteGoals().forEach(goal -> System.out.println("Goal missed: " + goal.message()));
@@ -187,6 +194,9 @@ public abstract class SuiteSimulation extends Simulation {
     Workload w = plan.workload();
     RateSchedule schedule = w.schedule();
     System.out.printf("%n%s (profile %s) against %s%n", w.path(), Suite.targets().profileName(), sut.description());
+    if (Injector.current().shared()) {
+      System.out.printf("  injector %d of %d: this machine's share of the workload below%n", Injector.current().index(), Injector.current().count());
+    }
     if (schedule.closed()) {
       System.out.printf("  up to %d workers, warm-up %s (silent), then %s of iterations back to back (no planned rate)%n",
           w.connections(), DurationText.of(w.warmUp()), DurationText.of(schedule.measuredDuration()));

@@ -1,0 +1,173 @@
+package loadsuite.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import loadsuite.config.DataRate;
+import loadsuite.config.Rate;
+import loadsuite.config.TargetsException;
+import loadsuite.goals.Goal;
+
+/**
+ * One of N injectors that send a workload together ({@code -Dinjector=i/N}), each from its own
+ * machine, their runs merged afterwards into one. Injector i opens its share of the workload's
+ * connections, as even as possible (the first {@code connections mod N} injectors one more),
+ * and every rate and absolute throughput goal in proportion to its connections, so that each
+ * connection paces as in the one-machine run and the shares add up exactly to the whole.
+ */
+public record Injector(int index, int count, Optional<Instant> startAt) {
+  public static final String PROPERTY = "injector";
+  public static final String START_AT = "injector.start-at";
+  /** Written into the injector's run folder: which share the run was, for the merge. */
+  public static final String FILE = "injector.properties";
+  private static final Pattern SHARE = Pattern.compile("(\\d+)/(\\d+)");
+  private static final Injector ALONE = new Injector(1, 1, Optional.empty());
+  private static Injector current;
+
+  /** This JVM's injector, from {@code -Dinjector} and {@code -Dinjector.start-at}; 1/1 without them. */
+  public static synchronized Injector current() {
+    if (current == null) {
+      current = parse(System.getProperty(PROPERTY), System.getProperty(START_AT));
+    }
+    return current;
+  }
+
+  static Injector parse(String share, String startAt) {
+    Optional<Instant> start = Optional.ofNullable(startAt).filter(s -> !s.isBlank()).map(Injector::instant);
+    if (share == null || share.isBlank()) {
+      return start.isEmpty() ? ALONE : new Injector(1, 1, start);
+    }
+    Matcher m = SHARE.matcher(share.trim());
+    if (!m.matches()) {
+      throw new TargetsException("-D" + PROPERTY + "=" + share + " is not a share: write -D" + PROPERTY
+          + "=<i>/<N>, injector i of N (1/2 and 2/2 for two machines)");
+    }
+    int index = Integer.parseInt(m.group(1));
+    int count = Integer.parseInt(m.group(2));
+    if (count < 1 || index < 1 || index > count) {
+      throw new TargetsException("-D" + PROPERTY + "=" + share + ": i must be from 1 to N (N at least 1), as in 1/" + Math.max(count, 2));
+    }
+    return new Injector(index, count, start);
+  }
+
+  private static Instant instant(String text) {
+    String t = text.trim();
+    try {
+      return t.matches("\\d+") ? Instant.ofEpochMilli(Long.parseLong(t)) : OffsetDateTime.parse(t).toInstant();
+    } catch (DateTimeParseException e) {
+      throw new TargetsException("-D" + START_AT + "=" + text + " is not an instant: epoch milliseconds (1764000000000) or an ISO"
+          + " time with its offset (2026-11-24T18:00:00Z)");
+    }
+  }
+
+  public boolean shared() {
+    return count > 1;
+  }
+
+  /** What this injector adds to the names of the data its run creates ({@code -i2of3}), so injectors never meet; empty alone. */
+  public String nameSuffix() {
+    return shared() ? "-i" + index + "of" + count : "";
+  }
+
+  /** The workload as this injector sends it: its connections, every rate in proportion. */
+  public Workload share(Workload whole) {
+    if (!shared()) {
+      return whole;
+    }
+    int connections = connectionsOf(whole);
+    double f = (double) connections / whole.connections();
+    Shape shape;
+    if (whole.shape() instanceof Shape.Sustained s) {
+      shape = new Shape.Sustained(scaled(s.rate(), f), s.duration());
+    } else if (whole.shape() instanceof Shape.Spike s) {
+      shape = new Shape.Spike(scaled(s.baseRate(), f), scaled(s.peakRate(), f), s.baseDuration(), s.peakDuration());
+    } else if (whole.shape() instanceof Shape.Burst b) {
+      shape = new Shape.Burst(connections, b.interval(), b.duration());
+    } else if (whole.shape() instanceof Shape.Workers w) {
+      shape = new Shape.Workers(connections, w.duration());
+    } else {
+      // a staircase names its levels by their rate or workers: an injector's levels would not be the whole run's
+      throw new TargetsException(whole.path() + ": its " + whole.shape().getClass().getSimpleName().toLowerCase()
+          + " shape cannot be shared by injectors yet; run it on one machine, without -D" + PROPERTY);
+    }
+    return new Workload(whole.path(), connections, whole.warmUp(), shape, whole.batchSize(), whole.keys());
+  }
+
+  /** A goal as this injector must meet it: an absolute throughput (rate, messages, bytes) in proportion; the others as they are. */
+  public Goal share(Workload whole, Goal goal) {
+    if (!shared()) {
+      return goal;
+    }
+    double f = (double) connectionsOf(whole) / whole.connections();
+    return new Goal(goal.scope(), goal.metric(), goal.time(), goal.percent(), goal.rate() == null ? null : scaled(goal.rate(), f),
+        goal.dataRate() == null ? null : new DataRate(goal.dataRate().bytesPerSecond() * f, goal.dataRate().unit()));
+  }
+
+  private int connectionsOf(Workload whole) {
+    int total = whole.connections();
+    if (total < count) {
+      throw new TargetsException(whole.path() + " has " + total + " connections, fewer than the " + count + " injectors: each needs"
+          + " at least one. Use at most " + total + " injectors, or raise connections (concurrency for bursts)");
+    }
+    return total / count + (index <= total % count ? 1 : 0);
+  }
+
+  private static Rate scaled(Rate rate, double f) {
+    return new Rate(rate.perSecond() * f);
+  }
+
+  /** Waits for the shared start instant, so the injectors' measured windows line up; refuses one already past. */
+  public void awaitStart() {
+    if (startAt.isEmpty()) {
+      return;
+    }
+    Duration wait = Duration.between(Instant.now(), startAt.get());
+    if (wait.isNegative()) {
+      throw new TargetsException("-D" + START_AT + "=" + startAt.get() + " passed " + wait.negated().toMillis() + " ms before this"
+          + " injector was ready: choose an instant after every injector's preparation (a minute ahead, say)");
+    }
+    System.out.printf("injector %d of %d: waiting %d s for the shared start at %s%n", index, count, wait.toSeconds(), startAt.get());
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for the shared start", e);
+    }
+  }
+
+  /** Records the share in a run folder, for the merge. */
+  public void record(Path runFolder) {
+    Properties p = new Properties();
+    p.setProperty(PROPERTY, index + "/" + count);
+    startAt.ifPresent(s -> p.setProperty(START_AT, s.toString()));
+    try (var out = Files.newBufferedWriter(runFolder.resolve(FILE))) {
+      p.store(out, "the share of the workload this run sent");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + runFolder.resolve(FILE), e);
+    }
+  }
+
+  /** The share recorded in a run folder; empty when the run was not an injector's. */
+  public static Optional<Injector> recorded(Path runFolder) {
+    Path file = runFolder.resolve(FILE);
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    Properties p = new Properties();
+    try (var in = Files.newBufferedReader(file)) {
+      p.load(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+    return Optional.of(parse(p.getProperty(PROPERTY), p.getProperty(START_AT)));
+  }
+}

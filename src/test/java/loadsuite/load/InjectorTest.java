@@ -1,0 +1,84 @@
+package loadsuite.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import loadsuite.config.Rate;
+import loadsuite.config.TargetsException;
+import loadsuite.goals.Goal;
+import loadsuite.goals.Metric;
+import org.junit.jupiter.api.Test;
+
+class InjectorTest {
+  private static final Workload SUSTAINED = new Workload("runtime.sustained", 10, Duration.ofSeconds(2),
+      new Shape.Sustained(new Rate(50), Duration.ofSeconds(60)), 1, null);
+
+  @Test
+  void theSharesOfConnectionsRatesAndThroughputGoalsAddUpToTheWhole() {
+    List<Workload> shares = IntStream.rangeClosed(1, 3).mapToObj(i -> new Injector(i, 3, Optional.empty()).share(SUSTAINED)).toList();
+    assertThat(shares).extracting(Workload::connections).containsExactly(4, 3, 3);
+    assertThat(shares.stream().mapToDouble(w -> ((Shape.Sustained) w.shape()).rate().perSecond()).sum()).isCloseTo(50, within());
+    assertThat(shares.stream().mapToDouble(w -> w.schedule().plannedMeasuredRate()).sum())
+        .isCloseTo(SUSTAINED.schedule().plannedMeasuredRate(), within());
+    // each connection paces as in the whole run
+    assertThat(((Shape.Sustained) shares.get(0).shape()).rate().perSecond() / 4).isCloseTo(50.0 / 10, within());
+
+    Goal throughput = new Goal("global", Metric.THROUGHPUT, null, null, new Rate(45));
+    Goal p95 = new Goal("global", Metric.P95, Duration.ofMillis(20), null, null);
+    List<Goal> goals = new ArrayList<>();
+    IntStream.rangeClosed(1, 3).forEach(i -> goals.add(new Injector(i, 3, Optional.empty()).share(SUSTAINED, throughput)));
+    assertThat(goals.stream().mapToDouble(g -> g.rate().perSecond()).sum()).isCloseTo(45, within());
+    assertThat(new Injector(2, 3, Optional.empty()).share(SUSTAINED, p95)).isEqualTo(p95);
+  }
+
+  @Test
+  void aloneTheWorkloadIsWholeAndNamesCarryNoInjector() {
+    Injector alone = Injector.parse(null, null);
+    assertThat(alone.share(SUSTAINED)).isSameAs(SUSTAINED);
+    assertThat(alone.nameSuffix()).isEmpty();
+    assertThat(Injector.parse("2/3", null).nameSuffix()).isEqualTo("-i2of3");
+  }
+
+  @Test
+  void burstsShareTheirConcurrency() {
+    Workload burst = new Workload("runtime.concurrency", 20, Duration.ZERO, new Shape.Burst(20, Duration.ofMillis(500),
+        Duration.ofSeconds(5)), 1, null);
+    Workload half = new Injector(2, 2, Optional.empty()).share(burst);
+    assertThat(half.connections()).isEqualTo(10);
+    assertThat(((Shape.Burst) half.shape()).concurrency()).isEqualTo(10);
+  }
+
+  @Test
+  void badSharesAndInstantsAreRefusedWithTheFix() {
+    assertThatThrownBy(() -> Injector.parse("half", null)).isInstanceOf(TargetsException.class)
+        .hasMessageContaining("-Dinjector=half is not a share").hasMessageContaining("<i>/<N>");
+    assertThatThrownBy(() -> Injector.parse("3/2", null)).isInstanceOf(TargetsException.class).hasMessageContaining("from 1 to N");
+    assertThatThrownBy(() -> Injector.parse("0/2", null)).isInstanceOf(TargetsException.class).hasMessageContaining("from 1 to N");
+    assertThatThrownBy(() -> Injector.parse("1/2", "tomorrow")).isInstanceOf(TargetsException.class)
+        .hasMessageContaining("-Dinjector.start-at=tomorrow is not an instant");
+    assertThatThrownBy(() -> new Injector(1, 11, Optional.empty()).share(SUSTAINED)).isInstanceOf(TargetsException.class)
+        .hasMessageContaining("10 connections, fewer than the 11 injectors");
+    Workload stress = new Workload("runtime.stress", 10, Duration.ZERO, new Shape.Stress(new Rate(20), new Rate(100),
+        Duration.ofSeconds(6), 3, new Rate(60)), 1, null);
+    assertThatThrownBy(() -> new Injector(1, 2, Optional.empty()).share(stress)).isInstanceOf(TargetsException.class)
+        .hasMessageContaining("runtime.stress: its stress shape cannot be shared");
+    assertThatThrownBy(() -> new Injector(1, 2, Optional.of(Instant.now().minusSeconds(5))).awaitStart())
+        .isInstanceOf(TargetsException.class).hasMessageContaining("passed");
+  }
+
+  @Test
+  void startInstantsAreEpochMillisecondsOrIsoTimes() {
+    assertThat(Injector.parse("1/2", "1764000000000").startAt()).contains(Instant.ofEpochMilli(1764000000000L));
+    assertThat(Injector.parse("1/2", "2026-11-24T18:00:00Z").startAt()).contains(Instant.parse("2026-11-24T18:00:00Z"));
+  }
+
+  private static org.assertj.core.data.Offset<Double> within() {
+    return org.assertj.core.data.Offset.offset(1e-9);
+  }
+}

@@ -1,0 +1,177 @@
+package loadsuite.merge;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import loadsuite.config.TargetsException;
+import loadsuite.goals.GoalAssertion;
+import loadsuite.goals.GoalAssertions;
+import loadsuite.load.Shape;
+import loadsuite.results.Baseline;
+import loadsuite.results.History;
+import loadsuite.results.JUnitReport;
+import loadsuite.results.RunRecorder;
+import loadsuite.results.RunReport;
+import loadsuite.results.RunStats;
+import loadsuite.results.RunSummary;
+import loadsuite.results.SuitePage;
+import loadsuite.results.SummaryFiles;
+import loadsuite.results.Verdict;
+import loadsuite.suite.Suite;
+import loadsuite.system.SystemCatalog;
+import loadsuite.system.SystemSpec;
+import loadsuite.system.WorkloadSpec;
+
+/**
+ * Turns the run folders of N injectors into one run, as if one machine had sent the whole load:
+ * {@code ./mvnw test-compile exec:java@merge -Druns=<folder>,<folder>,… -Dprofile=…}, with the
+ * options the injectors ran with. One simulation.log of all the records (percentiles are those of
+ * all the samples), Gatling's HTML report of it, summary.json, junit.xml, the run report, the
+ * history and the suite page, with the goals of targets.conf judged at full scale and the comparison
+ * with the baseline of the whole run: exit 2 when one is missed, 3 on input it cannot merge.
+ */
+public final class RunMerge {
+  static final Path RESULTS = Path.of("target", "gatling");
+  private static final DateTimeFormatter FOLDER_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS").withZone(ZoneOffset.UTC);
+
+  private RunMerge() {}
+
+  public static void main(String[] args) {
+    String runs = System.getProperty("runs", String.join(",", args));
+    int status;
+    try {
+      if (runs.isBlank()) {
+        throw new MergeException("name the injectors' run folders: -Druns=target/gatling/<run of 1/N>,target/gatling/<run of 2/N>,…");
+      }
+      RunSummary merged = merge(Arrays.stream(runs.split("[,\\s]+")).filter(s -> !s.isBlank()).map(Path::of).toList(), RESULTS);
+      status = RunSummary.PASSED.equals(merged.status()) ? 0 : 2;
+    } catch (MergeException | TargetsException e) {
+      System.err.println("\nmerge: NOTHING MERGED: " + e.getMessage() + "\n");
+      status = 3;
+    }
+    System.exit(status);
+  }
+
+  /** Merges the runs into a new folder under {@code results} and returns the merged summary, also written there. */
+  public static RunSummary merge(List<Path> folders, Path results) {
+    List<InjectorRun> runs = folders.stream().map(InjectorRun::read).toList();
+    InjectorRun.checkTogether(runs);
+    RunSummary first = runs.get(0).summary();
+    Suite.Plan whole = wholePlan(first.simulation(), runs);
+    Map<String, Long> bytesPerRequest = first.transfers().stream().collect(Collectors.toMap(RunSummary.Transfer::request,
+        RunSummary.Transfer::bytesPerRequest));
+    Set<String> requests = new LinkedHashSet<>();
+    runs.forEach(run -> run.summary().requests().forEach(r -> requests.add(r.path())));
+    List<GoalAssertion> goals = new ArrayList<>(GoalAssertions.of(whole.workload(), whole.goals(), requests, List.of(), bytesPerRequest));
+    Optional<Baseline> baseline = Baseline.find(Baseline.Settings.read(Suite.targets().baseline()), first.simulation(), first.profile(),
+        whole.workload().schedule().measuredSeconds());
+    baseline.ifPresent(b -> goals.addAll(b.assertions()));
+
+    String start = runs.stream().map(r -> r.summary().start()).min(Comparator.naturalOrder()).orElseThrow();
+    String simpleName = first.simulation().substring(first.simulation().lastIndexOf('.') + 1).toLowerCase();
+    Path folder = results.resolve(simpleName + "-" + FOLDER_TIME.format(Instant.parse(start)) + "-merged");
+    createEmpty(folder);
+    List<Long> records = LogMerge.merge(runs.stream().map(r -> r.folder().resolve(InjectorRun.LOG)).toList(),
+        folder.resolve(InjectorRun.LOG), "merged from " + runs.size() + " injectors",
+        goals.stream().map(g -> g.assertion().asScala()).toList());
+    System.out.printf("merged %s into %s (records %s)%n", folders, folder, records);
+
+    RunSummary summary = summarize(RunStats.read(folder), runs, whole, goals, baseline, bytesPerRequest, start);
+    SummaryFiles.write(folder.resolve(SummaryFiles.NAME), summary);
+    JUnitReport.write(folder.resolve(JUnitReport.NAME), summary);
+    History.Settings history = History.Settings.read(Suite.targets().history());
+    History.record(summary, history.dir(), history.keep());
+    System.out.println(RunReport.render(summary));
+    summary.goals().forEach(g -> System.out.println((g.met() ? "met:    " : "MISSED: ") + g.message()));
+    System.out.println("Gatling's report of all requests: " + GatlingReport.write(folder).toUri());
+    System.out.println("suite page: " + SuitePage.generate(results, history.dir(), SuitePage.PAGE_FILE).toAbsolutePath().toUri());
+    return summary;
+  }
+
+  /**
+   * The whole workload, read from targets.conf with this JVM's options: they must be the
+   * injectors', which the planned iterations check (each injector's share, summed, is the whole).
+   */
+  private static Suite.Plan wholePlan(String simulation, List<InjectorRun> runs) {
+    Class<?> type;
+    try {
+      type = Class.forName(simulation);
+    } catch (ClassNotFoundException e) {
+      throw new MergeException("the runs are of " + simulation + ", which this suite does not have: merge with the suite that ran them");
+    }
+    for (SystemSpec system : SystemCatalog.all()) {
+      for (WorkloadSpec workload : system.workloads().values()) {
+        if (workload.simulation().equals(type)) {
+          Suite.Plan plan = Suite.plan(Suite.targets(), system, workload.name());
+          if (plan.workload().shape() instanceof Shape.Stress) {
+            throw new MergeException(plan.workload().path() + " is a stress staircase, which injectors cannot share yet");
+          }
+          long planned = plan.workload().schedule().plannedMeasuredIterations();
+          long shares = runs.stream().mapToLong(r -> r.summary().planned().iterations()).sum();
+          // each share's iterations are rounded on their own: up to one per injector apart
+          if (Math.abs(planned - shares) > runs.size()) {
+            throw new MergeException("the injectors planned " + shares + " iterations together, the whole workload " + plan.workload().path()
+                + " of profile " + Suite.targets().profileName() + " plans " + planned + ": give the merge the -Dprofile and -D options"
+                + " the injectors ran with (they ran profile " + runs.get(0).summary().profile() + ")");
+          }
+          return plan;
+        }
+      }
+    }
+    throw new MergeException(simulation + " runs no workload of the suite's systems: merge runs of the suite's simulations");
+  }
+
+  private static RunSummary summarize(RunStats stats, List<InjectorRun> runs, Suite.Plan whole, List<GoalAssertion> goals,
+      Optional<Baseline> baseline, Map<String, Long> bytesPerRequest, String start) {
+    RunSummary first = runs.get(0).summary();
+    double seconds = whole.workload().schedule().measuredSeconds();
+    Set<Map.Entry<List<String>, String>> requestPaths = new LinkedHashSet<>(stats.requestPaths());
+    List<RunSummary.RequestStats> rows = new ArrayList<>();
+    for (RunSummary.RequestStats row : first.requests()) {
+      List<String> hierarchy = new ArrayList<>(row.group());
+      hierarchy.add(row.name());
+      var merged = requestPaths.contains(Map.entry(row.group(), row.name())) ? stats.request(row.group(), row.name()) : stats.group(hierarchy);
+      merged.ifPresent(s -> rows.add(RunRecorder.requestStats(row.name(), row.group(), s, seconds)));
+    }
+    RunSummary.RequestStats global = stats.global().map(s -> RunRecorder.requestStats(GoalAssertion.ALL_REQUESTS, List.of(), s, seconds))
+        .orElse(null);
+    List<Verdict> verdicts = stats.judge(goals);
+    List<RunSummary.GoalResult> results = verdicts.stream().map(RunRecorder::goalResult).toList();
+    long achieved = runs.stream().mapToLong(r -> r.summary().achieved().iterations()).sum();
+    String end = runs.stream().map(r -> r.summary().end()).max(Comparator.naturalOrder()).orElseThrow();
+    var schedule = whole.workload().schedule();
+    return new RunSummary(first.simulation(), first.workload(), first.profile(),
+        results.stream().allMatch(RunSummary.GoalResult::met) ? RunSummary.PASSED : RunSummary.FAILED, null,
+        new RunSummary.Sut(first.sut().mode(), first.sut().url(), first.sut().description() + ", from " + runs.size() + " injectors",
+            first.sut().image()),
+        start, end, first.warmUpSeconds(), seconds,
+        new RunSummary.Rates(schedule.plannedMeasuredIterations(), schedule.plannedMeasuredRate()),
+        new RunSummary.Rates(achieved, achieved / seconds), global, rows, results, null, first.probes(),
+        baseline.map(b -> b.compare(verdicts)).orElse(List.of()),
+        RunRecorder.transfers(rows, bytesPerRequest));
+  }
+
+  private static void createEmpty(Path folder) {
+    try {
+      if (Files.exists(folder)) {
+        try (var old = Files.walk(folder)) {
+          old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+      }
+      Files.createDirectories(folder);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot create " + folder, e);
+    }
+  }
+}

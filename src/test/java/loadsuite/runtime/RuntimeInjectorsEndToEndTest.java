@@ -1,0 +1,127 @@
+package loadsuite.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import loadsuite.merge.MergeException;
+import loadsuite.merge.PooledSamples;
+import loadsuite.merge.RunMerge;
+import loadsuite.merge.SimulationLog;
+import loadsuite.results.Chromium;
+import loadsuite.results.RunSummary;
+import loadsuite.results.SummaryFiles;
+import loadsuite.runtime.standin.RuntimeStandIn;
+import loadsuite.suite.GatlingRun;
+import loadsuite.suite.SuiteSimulation;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two injector JVMs at once against one stand-in on loopback (external mode), each sending half of
+ * the smoke sustained workload from a shared start, merged into one run as {@code exec:java@merge} does.
+ */
+class RuntimeInjectorsEndToEndTest {
+  private static final long TIMEOUT_SECONDS = 240;
+  /** Far enough ahead for both JVMs to start and prepare on a busy 2-core machine. */
+  private static final long START_DELAY_MS = 45_000;
+
+  @TempDir
+  Path root;
+
+  @Test
+  void twoInjectorsMergeIntoOneRunJudgedAtFullScale() throws Exception {
+    try (RuntimeStandIn server = RuntimeStandIn.start("127.0.0.1", 0)) {
+      String startAt = Long.toString(System.currentTimeMillis() + START_DELAY_MS);
+      List<GatlingRun.Started> injectors = new ArrayList<>();
+      for (int i = 1; i <= 2; i++) {
+        // each injector in a folder of its own, as on a machine of its own: Gatling names run folders by their start
+        injectors.add(GatlingRun.startIn(Path.of("target", "injectors", "machine-" + i), RuntimeSustainedSimulation.class, Map.of(
+            "profile", "smoke", "sut.mode", "external", "sut.url", server.baseUrl(), "injector", i + "/2", "injector.start-at", startAt)));
+      }
+      List<Path> folders = new ArrayList<>();
+      List<RunSummary> halves = new ArrayList<>();
+      for (GatlingRun.Started injector : injectors) {
+        assertThat(injector.process().waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        String output = Files.readString(injector.log());
+        assertThat(injector.process().exitValue()).as(output).isZero();
+        assertThat(output).contains("waiting").contains("for the shared start");
+        Path folder = GatlingRun.runFolder(output);
+        folders.add(folder);
+        halves.add(SummaryFiles.read(folder.resolve(SummaryFiles.NAME)));
+      }
+
+      GatlingRun.Result merged = merge(folders, Map.of());
+      assertThat(merged.exitCode()).as(merged.output()).isZero();
+      Path report = reportOf(merged.output());
+      RunSummary whole = SummaryFiles.read(report.resolveSibling(SummaryFiles.NAME));
+      assertThat(whole.global().count()).isEqualTo(halves.get(0).global().count() + halves.get(1).global().count());
+      assertThat(whole.global().failed()).isEqualTo(halves.get(0).global().failed() + halves.get(1).global().failed());
+      assertThat(whole.achieved().iterations()).isEqualTo(halves.get(0).achieved().iterations() + halves.get(1).achieved().iterations());
+      assertThat(whole.planned().iterations()).isBetween(halves.get(0).planned().iterations() + halves.get(1).planned().iterations() - 2,
+          halves.get(0).planned().iterations() + halves.get(1).planned().iterations() + 2);
+      assertThat(whole.global().max()).isEqualTo(Math.max(halves.get(0).global().max(), halves.get(1).global().max()));
+      assertThat(whole.global().min()).isEqualTo(Math.min(halves.get(0).global().min(), halves.get(1).global().min()));
+      List<Integer> pooled = new ArrayList<>();
+      folders.forEach(folder -> pooled.addAll(SimulationLog.responseTimes(folder.resolve("simulation.log"))));
+      assertThat(pooled).hasSize((int) whole.global().count());
+      PooledSamples.assertPercentilesOf(pooled, whole.global().p50(), whole.global().p95(), whole.global().p99());
+      assertThat(Files.isRegularFile(report.resolveSibling("junit.xml"))).isTrue();
+      assertThat(whole.goals()).isNotEmpty().allMatch(RunSummary.GoalResult::met);
+
+      Chromium.require();
+      String dom = Chromium.dumpDom(report, root);
+      assertThat(dom).contains("GET /simple").contains(Long.toString(whole.global().count()));
+
+      // input the merge cannot take: one line naming the problem and the fix, nothing merged
+      assertThatThrownBy(() -> RunMerge.merge(List.of(folders.get(0)), root)).isInstanceOf(MergeException.class)
+          .hasMessageContaining("injector 2/2 is missing").hasMessageContaining("give the run folder of each of the 2 injectors once");
+      assertThatThrownBy(() -> RunMerge.merge(List.of(folders.get(0), root), root)).isInstanceOf(MergeException.class)
+          .hasMessageContaining(root + " is not a finished run");
+      GatlingRun.Result otherOptions = merge(folders, Map.of("runtime.sustained.rate", "100/s"));
+      assertThat(otherOptions.exitCode()).as(otherOptions.output()).isEqualTo(3);
+      assertThat(otherOptions.output()).contains("NOTHING MERGED: the injectors planned").contains("give the merge the -Dprofile and -D options");
+
+      // twice the planned rate: impossible for the whole run, which each injector's own share did not ask
+      GatlingRun.Result missed = merge(folders, Map.of("runtime.sustained.goals.global.throughput", "100/s"));
+      assertThat(missed.exitCode()).as(missed.output()).isEqualTo(2);
+      assertThat(missed.output()).contains("MISSED: throughput of all requests was");
+    }
+  }
+
+  @Test
+  void aShareOfLessThanOneConnectionStopsBeforeAnyLoad() throws Exception {
+    GatlingRun.Result run = GatlingRun.run(RuntimeSustainedSimulation.class, Map.of("profile", "smoke", "injector", "1/20"), 120);
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(SuiteSimulation.STOPPED_BEFORE_LOAD);
+    assertThat(run.output()).contains("STOPPED BEFORE ANY LOAD WAS SENT: runtime.sustained has 10 connections, fewer than the 20 injectors");
+  }
+
+  /** Runs the merge in a JVM of its own, as {@code ./mvnw exec:java@merge} does, and returns its exit code and output. */
+  private GatlingRun.Result merge(List<Path> folders, Map<String, String> options) throws Exception {
+    Map<String, String> properties = new HashMap<>(options);
+    properties.put("profile", "smoke");
+    properties.put("runs", String.join(",", folders.stream().map(Path::toString).toList()));
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Dhistory.dir=" + Path.of("target", "test-history"), "-Dbaseline.file=none"));
+    properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), "loadsuite.merge.RunMerge"));
+    Path log = root.resolve("merge-" + System.nanoTime() + ".log");
+    Process merge = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    assertThat(merge.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    return new GatlingRun.Result(merge.exitValue(), Files.readString(log));
+  }
+
+  private static Path reportOf(String output) {
+    Matcher m = Pattern.compile("Gatling's report of all requests: file://(\\S+)").matcher(output);
+    assertThat(m.find()).as(output).isTrue();
+    return Path.of(m.group(1));
+  }
+}
