@@ -147,7 +147,16 @@ public final class RunMerge {
     RunSummary.RequestStats global = stats.global().map(s -> RunRecorder.requestStats(GoalAssertion.ALL_REQUESTS, List.of(), s, seconds))
         .orElse(null);
     List<Verdict> verdicts = stats.judge(goals);
-    List<RunSummary.GoalResult> results = verdicts.stream().map(RunRecorder::goalResult).toList();
+    List<RunSummary.GoalResult> results = new ArrayList<>(verdicts.stream().map(RunRecorder::goalResult).toList());
+    // schedule lag and intended-time latency are each generator's own: judged on each injector, carried over as such
+    for (int i = 0; i < runs.size(); i++) {
+      String injector = "injector " + (i + 1) + ": ";
+      runs.get(i).summary().goals().stream()
+          .filter(g -> g.metric().startsWith("lag.") || g.metric().startsWith("intended."))
+          .map(g -> new RunSummary.GoalResult(injector + g.goal(), g.scope(), g.metric(), g.threshold(), g.actual(), g.met(),
+              g.message() == null ? null : injector + g.message(), g.origin()))
+          .forEach(results::add);
+    }
     long achieved = runs.stream().mapToLong(r -> r.summary().achieved().iterations()).sum();
     String end = runs.stream().map(r -> r.summary().end()).max(Comparator.naturalOrder()).orElseThrow();
     var schedule = whole.workload().schedule();
@@ -159,7 +168,9 @@ public final class RunMerge {
         new RunSummary.Rates(schedule.plannedMeasuredIterations(), schedule.plannedMeasuredRate()),
         new RunSummary.Rates(achieved, achieved / seconds), global, rows, results, null, first.probes(),
         baseline.map(b -> b.compare(verdicts)).orElse(List.of()),
-        RunRecorder.transfers(rows, bytesPerRequest));
+        RunRecorder.transfers(rows, bytesPerRequest), null,
+        // a merged run measures the generators if any injector's did: the first such injector's figures, else the first's
+        runs.stream().map(r -> r.summary().generator()).filter(g -> g != null && g.bound()).findFirst().orElse(first.generator()));
   }
 
   private static void createEmpty(Path folder) {
