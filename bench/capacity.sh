@@ -17,19 +17,10 @@ cd "$(dirname "$0")/.."
 if [ $# -gt 0 ]; then RATES=("$@"); else RATES=(2000 4000 6000 8000 10000 12000); fi
 STEP_DURATION=${STEP_DURATION:-20s}
 WRK_DURATION=${WRK_DURATION:-15s}
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+. bench/lib.sh
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-wait_for() { for _ in $(seq 1 100); do curl -fs -o /dev/null "$1" && return 0; sleep 0.1; done; echo "no answer from $1" >&2; exit 1; }
 gatling() { ./mvnw -q -B gatling:test -Dgatling.simulationClass=loadsuite.runtime.RuntimeSustainedSimulation "$@"; }
 
 ./mvnw -q -B test-compile

@@ -22,7 +22,8 @@ import loadsuite.goals.Goal;
  * machine, their runs merged afterwards into one. Injector i opens its share of the workload's
  * connections, as even as possible (the first {@code connections mod N} injectors one more),
  * and every rate and absolute throughput goal in proportion to its connections, so that each
- * connection paces as in the one-machine run and the shares add up exactly to the whole.
+ * connection paces as in the one-machine run and the shares add up exactly to the whole. A
+ * staircase keeps the whole run's levels (names and knee) and sends its share of each.
  */
 public record Injector(int index, int count, Optional<Instant> startAt) {
   public static final String PROPERTY = "injector";
@@ -94,10 +95,16 @@ public record Injector(int index, int count, Optional<Instant> startAt) {
       shape = new Shape.Burst(connections, b.interval(), b.duration());
     } else if (whole.shape() instanceof Shape.Workers w) {
       shape = new Shape.Workers(connections, w.duration());
+    } else if (whole.shape() instanceof Shape.Stress s) {
+      shape = new Shape.Stress(s.startRate(), s.endRate(), s.duration(), s.steps(), s.knee(), f);
+    } else if (whole.shape() instanceof Shape.WorkerStress w) {
+      if (w.startWorkers() < count) {
+        throw new TargetsException(whole.path() + " starts at " + w.startWorkers() + " workers, fewer than the " + count + " injectors:"
+            + " each needs at least one on every level. Use at most " + w.startWorkers() + " injectors, or raise start-workers");
+      }
+      shape = new Shape.WorkerStress(w.startWorkers(), w.endWorkers(), w.duration(), w.steps(), w.knee(), index, count);
     } else {
-      // a staircase names its levels by their rate or workers: an injector's levels would not be the whole run's
-      throw new TargetsException(whole.path() + ": its " + whole.shape().getClass().getSimpleName().toLowerCase()
-          + " shape cannot be shared by injectors yet; run it on one machine, without -D" + PROPERTY);
+      throw new IllegalStateException("no share defined for " + whole.shape());
     }
     return new Workload(whole.path(), connections, whole.warmUp(), shape, whole.batchSize(), whole.keys());
   }
@@ -118,6 +125,11 @@ public record Injector(int index, int count, Optional<Instant> startAt) {
       throw new TargetsException(whole.path() + " has " + total + " connections, fewer than the " + count + " injectors: each needs"
           + " at least one. Use at most " + total + " injectors, or raise connections (concurrency for bursts)");
     }
+    return shareOf(total, index, count);
+  }
+
+  /** Injector i's share of a whole count: as even as possible, the first {@code total mod count} one more. */
+  static int shareOf(int total, int index, int count) {
     return total / count + (index <= total % count ? 1 : 0);
   }
 

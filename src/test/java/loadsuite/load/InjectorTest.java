@@ -55,6 +55,37 @@ class InjectorTest {
   }
 
   @Test
+  void staircasesKeepTheWholeRunsLevelsAndShareEachLevel() {
+    Shape.Stress whole = new Shape.Stress(new Rate(20), new Rate(100), Duration.ofSeconds(6), 3, new Rate(60));
+    Workload stress = new Workload("runtime.stress", 10, Duration.ZERO, whole, 1, null);
+    List<Shape.Stress> rates = IntStream.rangeClosed(1, 3)
+        .mapToObj(i -> (Shape.Stress) new Injector(i, 3, Optional.empty()).share(stress).shape()).toList();
+    for (Shape.Stress share : rates) {
+      assertThat(share.levels()).extracting(Shape.Staircase.Level::name).containsExactly("level 20/s", "level 60/s", "level 100/s");
+      assertThat(share.kneeGoal()).isEqualTo(60);
+    }
+    for (int level = 0; level < 3; level++) {
+      int l = level;
+      assertThat(rates.stream().mapToLong(s -> s.levels().get(l).plannedIterations()).sum())
+          .isCloseTo(whole.levels().get(l).plannedIterations(), org.assertj.core.data.Offset.offset(3L));
+      assertThat(rates.stream().mapToDouble(s -> s.schedule(Duration.ZERO).steps().get(l).fromRate()).sum())
+          .isCloseTo(whole.levels().get(l).magnitude(), within());
+    }
+
+    Shape.WorkerStress workers = new Shape.WorkerStress(3, 10, Duration.ofSeconds(6), 3, 6);
+    Workload workerStress = new Workload("freightliner.workers", 10, Duration.ZERO, workers, 1, null);
+    List<Workload> shares = IntStream.rangeClosed(1, 3).mapToObj(i -> new Injector(i, 3, Optional.empty()).share(workerStress)).toList();
+    assertThat(shares).extracting(Workload::connections).containsExactly(4, 3, 3);
+    for (int level = 0; level < 3; level++) {
+      int l = level;
+      assertThat(shares.stream().mapToInt(w -> w.schedule().steps().get(l).workers()).sum())
+          .isEqualTo((int) workers.levels().get(l).magnitude());
+      assertThat(shares).allSatisfy(w -> assertThat(((Shape.Staircase) w.shape()).levels().get(l).name())
+          .isEqualTo(workers.levels().get(l).name()));
+    }
+  }
+
+  @Test
   void badSharesAndInstantsAreRefusedWithTheFix() {
     assertThatThrownBy(() -> Injector.parse("half", null)).isInstanceOf(TargetsException.class)
         .hasMessageContaining("-Dinjector=half is not a share").hasMessageContaining("<i>/<N>");
@@ -64,10 +95,10 @@ class InjectorTest {
         .hasMessageContaining("-Dinjector.start-at=tomorrow is not an instant");
     assertThatThrownBy(() -> new Injector(1, 11, Optional.empty()).share(SUSTAINED)).isInstanceOf(TargetsException.class)
         .hasMessageContaining("10 connections, fewer than the 11 injectors");
-    Workload stress = new Workload("runtime.stress", 10, Duration.ZERO, new Shape.Stress(new Rate(20), new Rate(100),
-        Duration.ofSeconds(6), 3, new Rate(60)), 1, null);
-    assertThatThrownBy(() -> new Injector(1, 2, Optional.empty()).share(stress)).isInstanceOf(TargetsException.class)
-        .hasMessageContaining("runtime.stress: its stress shape cannot be shared");
+    Workload workerStress = new Workload("freightliner.workers", 10, Duration.ZERO, new Shape.WorkerStress(2, 10,
+        Duration.ofSeconds(6), 3, 6), 1, null);
+    assertThatThrownBy(() -> new Injector(1, 3, Optional.empty()).share(workerStress)).isInstanceOf(TargetsException.class)
+        .hasMessageContaining("freightliner.workers starts at 2 workers, fewer than the 3 injectors");
     assertThatThrownBy(() -> new Injector(1, 2, Optional.of(Instant.now().minusSeconds(5))).awaitStart())
         .isInstanceOf(TargetsException.class).hasMessageContaining("passed");
   }

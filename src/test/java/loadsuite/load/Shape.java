@@ -88,14 +88,23 @@ public sealed interface Shape {
     }
   }
 
-  /** A staircase of rates from the start rate to the end rate. */
-  record Stress(Rate startRate, Rate endRate, Duration duration, int steps, Rate knee) implements Staircase {
+  /**
+   * A staircase of rates from the start rate to the end rate. An injector sends {@code share} of
+   * each level's rate (1 alone); its levels keep the whole run's names and knee, so that the
+   * injectors' runs merge level by level.
+   */
+  record Stress(Rate startRate, Rate endRate, Duration duration, int steps, Rate knee, double share) implements Staircase {
+    public Stress(Rate startRate, Rate endRate, Duration duration, int steps, Rate knee) {
+      this(startRate, endRate, duration, steps, knee, 1);
+    }
+
     @Override
     public RateSchedule schedule(Duration warmUp) {
       List<Step> steps = new ArrayList<>();
       Duration each = duration.dividedBy(this.steps);
       for (Level level : levels()) {
-        steps.add(new Step(each, level.magnitude(), level.magnitude(), false, level.name()));
+        double rate = level.magnitude() * share;
+        steps.add(new Step(each, rate, rate, false, level.name()));
       }
       return new RateSchedule(steps).withWarmUp(warmUp);
     }
@@ -104,7 +113,7 @@ public sealed interface Shape {
     public List<Level> levels() {
       double seconds = duration.toNanos() / 1e9 / steps;
       return Staircase.spaced(startRate.perSecond(), endRate.perSecond(), steps).stream()
-          .map(rate -> new Level(levelName(rate), rate + "/s", rate, Math.round(rate * seconds)))
+          .map(rate -> new Level(levelName(rate), rate + "/s", rate, Math.round(rate * share * seconds)))
           .toList();
     }
 
@@ -134,12 +143,23 @@ public sealed interface Shape {
     }
   }
 
-  /** A staircase of workers, from the start count to the end count, to find the most the system takes. */
-  record WorkerStress(int startWorkers, int endWorkers, Duration duration, int steps, int knee) implements Staircase {
+  /**
+   * A staircase of workers, from the start count to the end count, to find the most the system
+   * takes. Injector {@code injector} of {@code injectors} runs its share of each level's workers
+   * ({@link Injector#shareOf}); its levels keep the whole run's names and knee.
+   */
+  record WorkerStress(int startWorkers, int endWorkers, Duration duration, int steps, int knee, int injector, int injectors)
+      implements Staircase {
+    public WorkerStress(int startWorkers, int endWorkers, Duration duration, int steps, int knee) {
+      this(startWorkers, endWorkers, duration, steps, knee, 1, 1);
+    }
+
     @Override
     public RateSchedule schedule(Duration warmUp) {
       Duration each = duration.dividedBy(steps);
-      return new RateSchedule(levels().stream().map(level -> Step.closed(each, (int) level.magnitude(), false, level.name())).toList())
+      return new RateSchedule(levels().stream()
+              .map(level -> Step.closed(each, Injector.shareOf((int) level.magnitude(), injector, injectors), false, level.name()))
+              .toList())
           .withWarmUp(warmUp);
     }
 

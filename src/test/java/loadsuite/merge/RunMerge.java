@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 import loadsuite.config.TargetsException;
 import loadsuite.goals.GoalAssertion;
 import loadsuite.goals.GoalAssertions;
-import loadsuite.load.Shape;
+import loadsuite.load.NamedRequests;
 import loadsuite.results.Baseline;
 import loadsuite.results.History;
 import loadsuite.results.JUnitReport;
@@ -72,7 +72,11 @@ public final class RunMerge {
     Map<String, Long> bytesPerRequest = first.transfers().stream().collect(Collectors.toMap(RunSummary.Transfer::request,
         RunSummary.Transfer::bytesPerRequest));
     Set<String> requests = new LinkedHashSet<>();
-    runs.forEach(run -> run.summary().requests().forEach(r -> requests.add(r.path())));
+    // a staircase's rows sit in its level groups: the requests and groups the goals name are those within
+    Set<String> levels = RunRecorder.levels(whole.workload()).stream().filter(l -> !l.isEmpty()).map(l -> l.get(0))
+        .collect(Collectors.toSet());
+    runs.forEach(run -> run.summary().requests().forEach(r -> requests.add(
+        !r.group().isEmpty() && levels.contains(r.group().get(0)) ? r.path().substring(r.group().get(0).length() + NamedRequests.SEPARATOR.length()) : r.path())));
     List<GoalAssertion> goals = new ArrayList<>(GoalAssertions.of(whole.workload(), whole.goals(), requests, List.of(), bytesPerRequest));
     Optional<Baseline> baseline = Baseline.find(Baseline.Settings.read(Suite.targets().baseline()), first.simulation(), first.profile(),
         whole.workload().schedule().measuredSeconds());
@@ -87,7 +91,9 @@ public final class RunMerge {
         goals.stream().map(g -> g.assertion().asScala()).toList());
     System.out.printf("merged %s into %s (records %s)%n", folders, folder, records);
 
-    RunSummary summary = summarize(RunStats.read(folder), runs, whole, goals, baseline, bytesPerRequest, start);
+    RunStats stats = RunStats.read(folder);
+    String knee = RunRecorder.knee(whole.workload(), whole.goals(), requests, bytesPerRequest, stats);
+    RunSummary summary = summarize(stats, runs, whole, goals, baseline, bytesPerRequest, start, knee);
     SummaryFiles.write(folder.resolve(SummaryFiles.NAME), summary);
     JUnitReport.write(folder.resolve(JUnitReport.NAME), summary);
     History.Settings history = History.Settings.read(Suite.targets().history());
@@ -114,9 +120,6 @@ public final class RunMerge {
       for (WorkloadSpec workload : system.workloads().values()) {
         if (workload.simulation().equals(type)) {
           Suite.Plan plan = Suite.plan(Suite.targets(), system, workload.name());
-          if (plan.workload().shape() instanceof Shape.Stress) {
-            throw new MergeException(plan.workload().path() + " is a stress staircase, which injectors cannot share yet");
-          }
           long planned = plan.workload().schedule().plannedMeasuredIterations();
           long shares = runs.stream().mapToLong(r -> r.summary().planned().iterations()).sum();
           // each share's iterations are rounded on their own: up to one per injector apart
@@ -133,7 +136,7 @@ public final class RunMerge {
   }
 
   private static RunSummary summarize(RunStats stats, List<InjectorRun> runs, Suite.Plan whole, List<GoalAssertion> goals,
-      Optional<Baseline> baseline, Map<String, Long> bytesPerRequest, String start) {
+      Optional<Baseline> baseline, Map<String, Long> bytesPerRequest, String start, String knee) {
     RunSummary first = runs.get(0).summary();
     double seconds = whole.workload().schedule().measuredSeconds();
     Set<Map.Entry<List<String>, String>> requestPaths = new LinkedHashSet<>(stats.requestPaths());
@@ -142,7 +145,8 @@ public final class RunMerge {
       List<String> hierarchy = new ArrayList<>(row.group());
       hierarchy.add(row.name());
       var merged = requestPaths.contains(Map.entry(row.group(), row.name())) ? stats.request(row.group(), row.name()) : stats.group(hierarchy);
-      merged.ifPresent(s -> rows.add(RunRecorder.requestStats(row.name(), row.group(), s, seconds)));
+      merged.ifPresent(s -> rows.add(RunRecorder.requestStats(row.name(), row.group(), s,
+          RunRecorder.window(whole.workload(), row.group()))));
     }
     RunSummary.RequestStats global = stats.global().map(s -> RunRecorder.requestStats(GoalAssertion.ALL_REQUESTS, List.of(), s, seconds))
         .orElse(null);
@@ -166,7 +170,7 @@ public final class RunMerge {
             first.sut().image()),
         start, end, first.warmUpSeconds(), seconds,
         new RunSummary.Rates(schedule.plannedMeasuredIterations(), schedule.plannedMeasuredRate()),
-        new RunSummary.Rates(achieved, achieved / seconds), global, rows, results, null, first.probes(),
+        new RunSummary.Rates(achieved, achieved / seconds), global, rows, results, knee, first.probes(),
         baseline.map(b -> b.compare(verdicts)).orElse(List.of()),
         RunRecorder.transfers(rows, bytesPerRequest), null,
         // a merged run measures the generators if any injector's did: the first such injector's figures, else the first's

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -72,7 +73,7 @@ public final class RunRecorder {
   public RunSummary finish(RunStats stats) {
     RateSchedule schedule = workload.schedule();
     double seconds = schedule.measuredSeconds();
-    List<RequestStats> requests = requests(stats, groupNames, levels(), this::window);
+    List<RequestStats> requests = requests(stats, groupNames, levels(workload), group -> window(workload, group));
     RequestStats global = globalStats(stats, seconds);
     List<Verdict> verdicts = stats.judge(goalAssertions);
     List<GoalResult> results = new ArrayList<>(verdicts.stream().map(RunRecorder::goalResult).toList());
@@ -80,11 +81,7 @@ public final class RunRecorder {
     RunSummary.Schedule timeliness = ScheduleResults.of(intendedTimes);
     results.addAll(ScheduleResults.judge(goals, timeliness));
     List<RunSummary.Comparison> comparison = baseline.map(b -> b.compare(verdicts)).orElse(List.of());
-    String knee = null;
-    if (workload.shape() instanceof Shape.Staircase staircase) {
-      knee = RunReport.knee(staircase, stats.judge(GoalAssertions.levels(workload, staircase, goals, requestNames, bytesPerRequest,
-          staircase.levels())));
-    }
+    String knee = knee(workload, goals, requestNames, bytesPerRequest, stats);
     long achieved = iterations.getAsLong();
     boolean passed = results.stream().allMatch(GoalResult::met);
     RunSummary summary = new RunSummary(simulation, workload.path(), profile, passed ? RunSummary.PASSED : RunSummary.FAILED, null,
@@ -116,10 +113,6 @@ public final class RunRecorder {
     StoppedRun.report(folder, groupNames, history);
   }
 
-  /**
-   * The requests of the run, and after them the groups the simulation declared, each a row of its
-   * own (its cumulated response time); {@code window} gives the measured window of a group path.
-   */
   /**
    * Every request's row, then a row per group the simulation declared (its cumulated response
    * time), in each of {@code levels} (a staircase's level groups; a single empty one otherwise).
@@ -208,8 +201,18 @@ public final class RunRecorder {
         s.p99(), s.max(), window, s.count() / window);
   }
 
+  /** A staircase's knee: the highest level whose goals were all met; null for other shapes. */
+  public static String knee(Workload workload, List<Goal> goals, Collection<String> requestNames, Map<String, Long> bytesPerRequest,
+      RunStats stats) {
+    if (workload.shape() instanceof Shape.Staircase staircase) {
+      return RunReport.knee(staircase, stats.judge(GoalAssertions.levels(workload, staircase, goals, requestNames, bytesPerRequest,
+          staircase.levels())));
+    }
+    return null;
+  }
+
   /** The groups every declared group sits in: each level of a staircase, else none. */
-  private List<List<String>> levels() {
+  public static List<List<String>> levels(Workload workload) {
     if (workload.shape() instanceof Shape.Staircase staircase) {
       return staircase.levels().stream().map(level -> List.of(level.name())).toList();
     }
@@ -217,7 +220,7 @@ public final class RunRecorder {
   }
 
   /** The measured window of a request: a staircase level's own duration, else the whole measured window. */
-  private double window(List<String> group) {
+  public static double window(Workload workload, List<String> group) {
     if (workload.shape() instanceof Shape.Staircase staircase && !group.isEmpty()
         && staircase.levels().stream().anyMatch(level -> level.name().equals(group.get(0)))) {
       return staircase.levelSeconds();

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two injector JVMs at once against one stand-in on loopback (external mode), each sending half of
- * the smoke sustained workload from a shared start, merged into one run as {@code exec:java@merge} does.
+ * a smoke workload (sustained, stress) from a shared start, merged into one run as {@code exec:java@merge} does.
  */
 class RuntimeInjectorsEndToEndTest {
   private static final long TIMEOUT_SECONDS = 240;
@@ -40,28 +40,9 @@ class RuntimeInjectorsEndToEndTest {
   @Test
   void twoInjectorsMergeIntoOneRunJudgedAtFullScale() throws Exception {
     try (RuntimeStandIn server = RuntimeStandIn.start("127.0.0.1", 0)) {
-      String startAt = Long.toString(System.currentTimeMillis() + START_DELAY_MS);
-      List<GatlingRun.Started> injectors = new ArrayList<>();
-      for (int i = 1; i <= 2; i++) {
-        // each injector in a folder of its own, as on a machine of its own: Gatling names run folders by their start
-        injectors.add(GatlingRun.startIn(Path.of("target", "injectors", "machine-" + i), RuntimeSustainedSimulation.class, Map.of(
-            "profile", "smoke", "sut.mode", "external", "sut.url", server.baseUrl(), "injector", i + "/2", "injector.start-at", startAt)));
-      }
-      List<Path> folders = new ArrayList<>();
-      List<RunSummary> halves = new ArrayList<>();
-      for (GatlingRun.Started injector : injectors) {
-        assertThat(injector.process().waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
-        String output = Files.readString(injector.log());
-        assertThat(injector.process().exitValue()).as(output).isZero();
-        assertThat(output).contains("waiting").contains("for the shared start");
-        Path folder = GatlingRun.runFolder(output);
-        folders.add(folder);
-        halves.add(SummaryFiles.read(folder.resolve(SummaryFiles.NAME)));
-      }
-
-      GatlingRun.Result merged = merge(folders, Map.of());
-      assertThat(merged.exitCode()).as(merged.output()).isZero();
-      Path report = reportOf(merged.output());
+      List<Path> folders = runInjectors(RuntimeSustainedSimulation.class, server);
+      List<RunSummary> halves = summaries(folders);
+      Path report = mergedReport(folders);
       RunSummary whole = SummaryFiles.read(report.resolveSibling(SummaryFiles.NAME));
       assertThat(whole.global().count()).isEqualTo(halves.get(0).global().count() + halves.get(1).global().count());
       assertThat(whole.global().failed()).isEqualTo(halves.get(0).global().failed() + halves.get(1).global().failed());
@@ -98,10 +79,71 @@ class RuntimeInjectorsEndToEndTest {
   }
 
   @Test
+  void twoInjectorsShareAStressStaircaseThatMergesLevelByLevel() throws Exception {
+    try (RuntimeStandIn server = RuntimeStandIn.start("127.0.0.1", 0)) {
+      List<Path> folders = runInjectors(RuntimeStressSimulation.class, server);
+      List<RunSummary> halves = summaries(folders);
+      RunSummary whole = SummaryFiles.read(mergedReport(folders).resolveSibling(SummaryFiles.NAME));
+      // each injector's levels carry the whole run's names; the merged level rows are the sums of theirs
+      List<String> levels = List.of("level 20/s", "level 60/s", "level 100/s");
+      for (String level : levels) {
+        long sum = halves.stream().mapToLong(half -> rowOf(half, level).count()).sum();
+        assertThat(rowOf(whole, level).count()).as(level).isEqualTo(sum).isPositive();
+        assertThat(rowOf(whole, level).windowSeconds()).as(level).isEqualTo(2.0);
+      }
+      assertThat(whole.goals()).extracting(RunSummary.GoalResult::scope)
+          .contains("level 20/s / GET /simple", "level 60/s / GET /simple");
+      assertThat(whole.goals()).allMatch(RunSummary.GoalResult::met);
+      assertThat(whole.knee()).startsWith("knee: at least 100/s");
+
+      // a level rate the whole run cannot reach (twice the last level's) misses the knee and fails the merge
+      GatlingRun.Result missed = merge(folders, Map.of("runtime.stress.goals.global.throughput", "200/s"));
+      assertThat(missed.exitCode()).as(missed.output()).isEqualTo(2);
+      assertThat(missed.output()).contains("MISSED: throughput of").contains("level 20/s / GET /simple").contains("knee: none");
+    }
+  }
+
+  @Test
   void aShareOfLessThanOneConnectionStopsBeforeAnyLoad() throws Exception {
     GatlingRun.Result run = GatlingRun.run(RuntimeSustainedSimulation.class, Map.of("profile", "smoke", "injector", "1/20"), 120);
     assertThat(run.exitCode()).as(run.output()).isEqualTo(SuiteSimulation.STOPPED_BEFORE_LOAD);
     assertThat(run.output()).contains("STOPPED BEFORE ANY LOAD WAS SENT: runtime.sustained has 10 connections, fewer than the 20 injectors");
+  }
+
+  /** Runs two injectors of the simulation at once, each in a folder of its own from a shared start, and returns their run folders. */
+  private static List<Path> runInjectors(Class<?> simulation, RuntimeStandIn server) throws Exception {
+    String startAt = Long.toString(System.currentTimeMillis() + START_DELAY_MS);
+    List<GatlingRun.Started> injectors = new ArrayList<>();
+    for (int i = 1; i <= 2; i++) {
+      // as on a machine of its own: Gatling names run folders by their start, which the shared start makes equal
+      injectors.add(GatlingRun.startIn(Path.of("target", "injectors", "machine-" + i), simulation, Map.of(
+          "profile", "smoke", "sut.mode", "external", "sut.url", server.baseUrl(), "injector", i + "/2", "injector.start-at", startAt)));
+    }
+    List<Path> folders = new ArrayList<>();
+    for (GatlingRun.Started injector : injectors) {
+      assertThat(injector.process().waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
+      String output = Files.readString(injector.log());
+      assertThat(injector.process().exitValue()).as(output).isZero();
+      assertThat(output).contains("waiting").contains("for the shared start");
+      folders.add(GatlingRun.runFolder(output));
+    }
+    return folders;
+  }
+
+  private static List<RunSummary> summaries(List<Path> folders) {
+    return folders.stream().map(folder -> SummaryFiles.read(folder.resolve(SummaryFiles.NAME))).toList();
+  }
+
+  /** Merges the runs as they are, which must succeed, and gives the merged run's Gatling report. */
+  private Path mergedReport(List<Path> folders) throws Exception {
+    GatlingRun.Result merged = merge(folders, Map.of());
+    assertThat(merged.exitCode()).as(merged.output()).isZero();
+    return reportOf(merged.output());
+  }
+
+  private static RunSummary.RequestStats rowOf(RunSummary summary, String level) {
+    return summary.requests().stream().filter(r -> r.path().equals(level + " / GET /simple")).findFirst()
+        .orElseThrow(() -> new AssertionError("no row of " + level + " / GET /simple in " + summary.requests()));
   }
 
   /** Runs the merge in a JVM of its own, as {@code ./mvnw exec:java@merge} does, and returns its exit code and output. */

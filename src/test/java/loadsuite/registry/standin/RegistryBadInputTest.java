@@ -128,10 +128,13 @@ class RegistryBadInputTest {
   }
 
   @Test
-  void manifestLargerThan4MiB() {
-    byte[] manifest = new byte[(4 << 20) + 1];
+  void manifestLargerThan4MiBIsRefusedByItsLengthAlone() throws Exception {
+    // the answer comes before the body, and the connection closes: a client still writing the body
+    // may see the close before it reads the answer, so the body is left unsent here
+    String[] answer = client.sendHeadOnly("PUT", "/v2/app/manifests/v1", (4L << 20) + 1, "Content-Type", ManifestRoutes.OCI_MANIFEST);
 
-    assertError(putManifest("v1", manifest, ManifestRoutes.OCI_MANIFEST), 413, "SIZE_INVALID");
+    assertThat(answer[0]).startsWith("HTTP/1.1 413");
+    assertThat(answer[1]).contains("\"code\":\"SIZE_INVALID\"");
   }
 
   @Test

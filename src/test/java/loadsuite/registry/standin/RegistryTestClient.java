@@ -42,16 +42,20 @@ final class RegistryTestClient {
   }
 
   /**
-   * Sends only the head of a request that declares a body of {@code contentLength} bytes, and
-   * gives the status line and body of the answer, read until the server closes. HttpClient cannot
-   * do this: with expect-continue, JDK 17's client blocks when the answer is not 100 (JDK-8286171).
+   * Sends only the head of a request (its {@code headers}: name, value, …) that declares a body of
+   * {@code contentLength} bytes, and gives the status line and body of the answer, read until the
+   * server closes. HttpClient cannot do this: with expect-continue, JDK 17's client blocks when the answer is not 100 (JDK-8286171).
    */
-  String[] sendHeadOnly(String method, String path, long contentLength) throws IOException {
+  String[] sendHeadOnly(String method, String path, long contentLength, String... headers) throws IOException {
     URI uri = URI.create(baseUrl);
+    StringBuilder head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + uri.getAuthority()
+        + "\r\nContent-Length: " + contentLength + "\r\n");
+    for (int i = 0; i < headers.length; i += 2) {
+      head.append(headers[i]).append(": ").append(headers[i + 1]).append("\r\n");
+    }
     try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
       socket.setSoTimeout(30_000);
-      socket.getOutputStream().write((method + " " + path + " HTTP/1.1\r\nHost: " + uri.getAuthority()
-          + "\r\nContent-Length: " + contentLength + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+      socket.getOutputStream().write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
       String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       return new String[] {answer.substring(0, answer.indexOf("\r\n")), answer.substring(answer.indexOf("\r\n\r\n") + 4)};
     }
