@@ -10,12 +10,20 @@
 # Prints the run report's data rate and latency lines, the generator's own figures, and the CPU of
 # every process (top, every 5 s, averaged over the samples of the run; 100 % = one core).
 # Loopback only; the run is bounded by the profile's duration; what is started here is stopped.
-# Usage: bench/replication.sh embedded|distribution|container [more -D options]
+# WORKLOAD=workers runs the worker staircase instead (10 to 100 workers over 5 minutes: MB/s and p95
+# on every level, and the knee).
+# Usage: [WORKLOAD=workers] bench/replication.sh embedded|distribution|container [more -D options]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 mode=${1:?usage: bench/replication.sh embedded|distribution|container [-D options]}
 shift
+workload=${WORKLOAD:-replication}
+case "$workload" in
+  replication) simulation=Replication ;;
+  workers) simulation=Workers ;;
+  *) echo "unknown WORKLOAD '$workload': replication or workers" >&2; exit 1 ;;
+esac
 . bench/lib.sh
 
 # starts a Distribution process on a free loopback port; its URL in $url
@@ -51,12 +59,15 @@ esac
 ./mvnw -q -B test-compile
 top -b -d 5 -w 512 >"$work/top" &
 pids+=($!)
-./mvnw -q -B gatling:test -Dgatling.simulationClass=loadsuite.freightliner.FreightlinerReplicationSimulation -Dprofile=nightly \
+./mvnw -q -B gatling:test -Dgatling.simulationClass="loadsuite.freightliner.Freightliner${simulation}Simulation" -Dprofile=nightly \
   -Dbaseline.file=none -Dhistory.dir=target/bench-history "${options[@]}" "$@" >"$work/run" 2>&1 || status=$?
-grep -q "^---- freightliner.replication" "$work/run" || { tail -40 "$work/run"; exit "${status:-1}"; }
+grep -q "^---- freightliner.$workload" "$work/run" || { tail -40 "$work/run"; exit "${status:-1}"; }
 # the suite's run report and goals (Gatling's own console statistics left out)
-awk '/^---- freightliner.replication/ { p = 1 } /^Reports generated|^Please open/ { p = 0 } p' "$work/run"
-grep -E "^(met|MISSED|Goal missed)" "$work/run" || true
+awk -v start="---- freightliner.$workload" 'index($0, start) == 1 { p = 1 } /^Parsing log file/ { p = 0 } p' "$work/run"
+run=$(ls -td "target/gatling/freightliner${workload}simulation-"*/ | head -1)
+echo "== goals ($run/summary.json)"
+python3 -c 'import json, sys
+for g in json.load(open(sys.argv[1]))["goals"]: print("  met   " if g["met"] else "  MISSED", g["message"])' "$run/summary.json"
 
 echo "== CPU by command, mean of the 5 s samples while any java ran (100 % = one core of $(nproc))"
 awk '/^top -/ { if (n++) flush(); next }
