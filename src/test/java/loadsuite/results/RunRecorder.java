@@ -110,7 +110,8 @@ public final class RunRecorder {
         workload.schedule().measuredSeconds(), planned(),
         null, null, List.of(), List.of(), null, probes(), List.of(), List.of(), ScheduleResults.of(intendedTimes),
         generatorFigures(achieved, List.of(), true)));
-    StoppedRun.report(folder, groupNames, history);
+    StoppedRun.report(folder, groupNames, levels(workload),
+        workload.shape() instanceof Shape.Staircase staircase ? staircase.levelSeconds() : 0, history);
   }
 
   /**

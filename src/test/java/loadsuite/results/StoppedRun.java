@@ -26,7 +26,7 @@ public final class StoppedRun {
       System.err.println("give the folder of a stopped run, with its summary.json: -Drun=target/gatling/<run folder>");
       System.exit(1);
     }
-    report(folder, List.of(), History.Settings.read(Targets.load().history()));
+    report(folder, List.of(), List.of(List.of()), 0, History.Settings.read(Targets.load().history()));
   }
 
   /**
@@ -35,8 +35,11 @@ public final class StoppedRun {
    * log cannot be read, and leaves the summary as it was.
    *
    * @param groupNames the groups the simulation declared (a row each, as in a finished run), when known
+   * @param levels the groups they sit in: a staircase's levels, else one empty path
+   * @param levelSeconds a staircase level's duration (0 for other shapes)
    */
-  static void report(Path folder, List<String> groupNames, History.Settings history) {
+  static void report(Path folder, List<String> groupNames, List<List<String>> levels, double levelSeconds,
+      History.Settings history) {
     RunSummary stopped = SummaryFiles.read(folder.resolve(SummaryFiles.NAME));
     if (!RunSummary.INCOMPLETE.equals(stopped.status())) {
       throw new IllegalArgumentException(folder + " holds a run that " + stopped.status() + ", not a stopped one");
@@ -52,7 +55,8 @@ public final class StoppedRun {
       String reason = stopped.reason().endsWith(PARTIAL) ? stopped.reason() : stopped.reason() + PARTIAL;
       RunSummary summary = new RunSummary(stopped.simulation(), stopped.workload(), stopped.profile(), RunSummary.INCOMPLETE, reason,
           stopped.sut(), stopped.start(), stopped.end(), stopped.warmUpSeconds(), stopped.measuredSeconds(), stopped.planned(),
-          stopped.achieved(), RunRecorder.globalStats(stats, window), RunRecorder.requests(stats, groupNames, List.of(List.of()), group -> window),
+          stopped.achieved(), RunRecorder.globalStats(stats, window), RunRecorder.requests(stats, groupNames, levels,
+              group -> levelWindow(group, levels, levelSeconds, window)),
           stopped.goals(), stopped.knee(), stopped.probes(), stopped.baseline(), stopped.transfers(), stopped.schedule(),
           stopped.generator());
       RunRecorder.write(folder, summary, history);
@@ -61,5 +65,11 @@ public final class StoppedRun {
     } catch (RuntimeException e) {
       System.err.println("the stopped run's log could not be read: " + e);
     }
+  }
+
+  /** How long a group ran before the stop: in the k-th level, what the stop left of it; else the whole recorded window. */
+  private static double levelWindow(List<String> group, List<List<String>> levels, double levelSeconds, double window) {
+    int k = group.isEmpty() ? -1 : levels.indexOf(List.of(group.get(0)));
+    return k < 0 || levelSeconds == 0 ? window : Math.max(1, Math.min(levelSeconds, window - k * levelSeconds));
   }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import loadsuite.suite.GatlingRun;
 import loadsuite.results.JUnitReport;
 import loadsuite.results.RunSummary;
@@ -92,19 +91,8 @@ class RunResultsEndToEndTest {
   @Test
   void aRunStoppedMidwayLeavesTheFiguresAndTheReportOfWhatItRecordedMarkedIncomplete() throws Exception {
     // 200/s: Gatling writes its log 8 KiB at a time, which these seconds fill several times over
-    GatlingRun.Started started = GatlingRun.start(RuntimeSustainedSimulation.class,
-        Map.of("runtime.sustained.duration", "60s", "runtime.sustained.rate", "200/s"));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!Files.readString(started.log()).contains("Simulation loadsuite.runtime.RuntimeSustainedSimulation started")) {
-      assertThat(System.nanoTime()).as("the run did not start: " + Files.readString(started.log())).isLessThan(deadline);
-      Thread.sleep(200);
-    }
-    Thread.sleep(8000);
-    started.process().destroy(); // SIGTERM, as a CI timeout or Ctrl-C does
-    assertThat(started.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
-    Path folder = Files.list(Path.of("target", "gatling"))
-        .filter(p -> p.getFileName().toString().startsWith("runtimesustainedsimulation-"))
-        .max(java.util.Comparator.comparing(p -> p.toFile().lastModified())).orElseThrow();
+    Path folder = GatlingRun.stopMidway(RuntimeSustainedSimulation.class,
+        Map.of("runtime.sustained.duration", "60s", "runtime.sustained.rate", "200/s"), 8);
     RunSummary summary = SummaryFiles.read(folder.resolve(SummaryFiles.NAME));
     assertThat(summary.status()).isEqualTo(RunSummary.INCOMPLETE);
     assertThat(summary.reason()).contains("ended before its results were read").contains("recorded up to the stop");

@@ -112,6 +112,35 @@ public final class GatlingRun {
     return new Started(builder.start(), log);
   }
 
+  /**
+   * Starts the simulation, stops it with SIGTERM (as a CI time-out or Ctrl-C does) {@code seconds}
+   * after Gatling started it, and gives the folder of the stopped run once its JVM has ended.
+   */
+  public static Path stopMidway(Class<?> simulation, Map<String, String> properties, long seconds)
+      throws IOException, InterruptedException {
+    Started started = start(simulation, properties);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!Files.readString(started.log()).contains("Simulation " + simulation.getName() + " started")) {
+      if (System.nanoTime() > deadline || !started.process().isAlive()) {
+        started.process().destroyForcibly();
+        throw new AssertionError("the run did not start: " + Files.readString(started.log()));
+      }
+      Thread.sleep(200);
+    }
+    Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+    started.process().destroy();
+    if (!started.process().waitFor(60, TimeUnit.SECONDS)) {
+      started.process().destroyForcibly();
+      throw new AssertionError("the stopped run's JVM did not end within 60 s");
+    }
+    String prefix = simulation.getSimpleName().toLowerCase() + "-";
+    try (var folders = Files.list(Path.of("target", "gatling"))) {
+      return folders.filter(p -> p.getFileName().toString().startsWith(prefix))
+          .max(java.util.Comparator.comparing(p -> p.toFile().lastModified()))
+          .orElseThrow(() -> new AssertionError("no run folder of " + simulation.getName()));
+    }
+  }
+
   /** The run folder Gatling named in its output ("please open the following file: file:///…/index.html"). */
   public static Path runFolder(String output) {
     java.util.regex.Matcher m = java.util.regex.Pattern.compile("please open the following file: file://(\\S+)/index\\.html").matcher(output);
