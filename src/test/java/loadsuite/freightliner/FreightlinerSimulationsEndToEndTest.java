@@ -10,45 +10,38 @@ import loadsuite.registry.DistributionProcess;
 import loadsuite.results.RunSummary;
 import loadsuite.results.SummaryFiles;
 import loadsuite.suite.GatlingRun;
+import loadsuite.suite.SimulationsEndToEndTest;
 import loadsuite.suite.SuiteSimulation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every Freightliner simulation at the smoke profile against the embedded system (the job API
  * stand-in and two registry stand-ins), as a user runs it; an impossible goal failing the run; and
  * external mode against two real CNCF Distribution processes and a job API stand-in with its key.
  */
-class FreightlinerSimulationsEndToEndTest {
-  private static final long TIMEOUT_SECONDS = 180;
-  private static final String EMBEDDED = "embedded Freightliner job API stand-in at http://127.0.0.1:";
-
-  static java.util.stream.Stream<? extends Class<?>> simulations() {
-    return FreightlinerSystem.SPEC.simulations().stream();
+class FreightlinerSimulationsEndToEndTest extends SimulationsEndToEndTest {
+  FreightlinerSimulationsEndToEndTest() {
+    super(FreightlinerSystem.SPEC, "embedded Freightliner job API stand-in at http://127.0.0.1:");
   }
 
-  @ParameterizedTest
-  @MethodSource("simulations")
-  void passesItsSmokeGoals(Class<?> simulation) throws Exception {
-    GatlingRun.Result run = GatlingRun.run(simulation, Map.of("profile", "smoke"), TIMEOUT_SECONDS);
-    run.assertMetEveryGoal(EMBEDDED, "freightliner.");
-    assertThat(run.output()).containsPattern("all requests +\\d+ +0\\.00% ");
+  @Override
+  protected void alsoShows(Class<?> simulation, String output) {
+    assertThat(output).containsPattern("all requests +\\d+ +0\\.00% ");
     if (simulation == FreightlinerReplicationSimulation.class) {
-      assertThat(run.output()).contains("planned  none: workers start each iteration as the last ends")
+      assertThat(output).contains("planned  none: workers start each iteration as the last ends")
           .containsPattern("data: copy image [\\d.]+ MB/s = [\\d.]+ MiB/s");
     }
     if (simulation == FreightlinerWorkersSimulation.class) {
       // targets.conf, smoke: 1 to 3 workers in 3 levels, each with its copies and data rate
-      assertThat(run.output()).containsPattern("level 1 worker / copy image +\\d+ +0\\.00%")
+      assertThat(output).containsPattern("level 1 worker / copy image +\\d+ +0\\.00%")
           .containsPattern("level 3 workers / copy image +\\d+ +0\\.00%")
           .containsPattern("data: level 2 workers / copy image [\\d.]+ MB/s")
           .contains("knee: at least 3 workers");
     }
     if (simulation == FreightlinerJobsSimulation.class) {
       // every job completed and its result was found at the destination with the source's digest
-      assertThat(run.output()).containsPattern("job completion +[1-9]\\d* +0\\.00%")
+      assertThat(output).containsPattern("job completion +[1-9]\\d* +0\\.00%")
           .containsPattern("GET destination manifest +[1-9]\\d* +0\\.00%");
     }
   }

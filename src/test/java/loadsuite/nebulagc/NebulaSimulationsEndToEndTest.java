@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import loadsuite.nebulagc.standin.NebulaStandIn;
 import loadsuite.suite.GatlingRun;
+import loadsuite.suite.SimulationsEndToEndTest;
 import loadsuite.suite.SuiteSimulation;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every NebulaGC simulation at the smoke profile against the embedded stand-in, with the real
@@ -16,23 +15,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  * limits for its nodes or its client addresses gets 429s, which fail it; that numbers which cannot
  * fit stop it before any load; and external mode with the operator's tokens.
  */
-class NebulaSimulationsEndToEndTest {
-  private static final long TIMEOUT_SECONDS = 180;
-  private static final String EMBEDDED = "embedded NebulaGC stand-in at http://127.0.0.1:";
-
-  static java.util.stream.Stream<? extends Class<?>> simulations() {
-    return NebulaSystem.SPEC.simulations().stream();
+class NebulaSimulationsEndToEndTest extends SimulationsEndToEndTest {
+  NebulaSimulationsEndToEndTest() {
+    super(NebulaSystem.SPEC, "embedded NebulaGC stand-in at http://127.0.0.1:");
   }
 
-  @ParameterizedTest
-  @MethodSource("simulations")
-  void passesItsSmokeGoals(Class<?> simulation) throws Exception {
-    GatlingRun.Result run = GatlingRun.run(simulation, Map.of("profile", "smoke"), TIMEOUT_SECONDS);
-    run.assertMetEveryGoal(EMBEDDED, "nebulagc.");
-    assertThat(run.output()).contains("The NebulaGC fleet of nebulagc.").contains("sized to use at most 80 % of each of the server's limits");
+  @Override
+  protected void alsoShows(Class<?> simulation, String output) {
+    assertThat(output).contains("The NebulaGC fleet of nebulagc.").contains("sized to use at most 80 % of each of the server's limits");
     if (simulation == NebulaPollersSimulation.class) {
       // 10 pollers, 2 uploads (targets.conf, smoke): every poller's detection of every upload, none failed
-      assertThat(run.output()).containsPattern("\nupdate detection +20 +0\\.00% ");
+      assertThat(output).containsPattern("\nupdate detection +20 +0\\.00% ");
     }
   }
 

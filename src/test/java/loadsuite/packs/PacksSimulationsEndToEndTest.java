@@ -6,29 +6,23 @@ import java.util.Map;
 import loadsuite.results.RunSummary;
 import loadsuite.results.SummaryFiles;
 import loadsuite.suite.GatlingRun;
+import loadsuite.suite.SimulationsEndToEndTest;
 import loadsuite.suite.SuiteSimulation;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every packs simulation at the smoke profile against the embedded stand-in (100 packs), as a user
  * runs it; the proof that targets.conf gates the run, a goal on the journey's group included; and a
  * plan that needs more cold packs than the registry has, stopped before any load.
  */
-class PacksSimulationsEndToEndTest {
-  private static final long TIMEOUT_SECONDS = 180;
-
-  static java.util.stream.Stream<? extends Class<?>> simulations() {
-    return PacksSystem.SPEC.simulations().stream();
+class PacksSimulationsEndToEndTest extends SimulationsEndToEndTest {
+  PacksSimulationsEndToEndTest() {
+    super(PacksSystem.SPEC, "embedded packs stand-in at http://127.0.0.1:");
   }
 
-  @ParameterizedTest
-  @MethodSource("simulations")
-  void passesItsSmokeGoals(Class<?> simulation) throws Exception {
-    GatlingRun.Result run = GatlingRun.run(simulation, Map.of("profile", "smoke"), TIMEOUT_SECONDS);
-    run.assertMetEveryGoal("embedded packs stand-in at http://127.0.0.1:", "packs.");
-    assertThat(run.output()).contains(", 100 packs").containsPattern("all requests +\\d+ +0\\.00% ");
+  @Override
+  protected void alsoShows(Class<?> simulation, String output) {
+    assertThat(output).contains(", 100 packs").containsPattern("all requests +\\d+ +0\\.00% ");
   }
 
   @Test

@@ -6,26 +6,16 @@ import java.util.Map;
 import loadsuite.results.RunSummary;
 import loadsuite.results.SummaryFiles;
 import loadsuite.suite.GatlingRun;
+import loadsuite.suite.SimulationsEndToEndTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every registry simulation at the smoke profile against the embedded stand-in, as a user runs
  * it; and the proof that targets.conf gates the run: an impossible goal fails it.
  */
-class RegistrySimulationsEndToEndTest {
-  private static final long TIMEOUT_SECONDS = 180;
-
-  static java.util.stream.Stream<? extends Class<?>> simulations() {
-    return RegistrySystem.SPEC.simulations().stream();
-  }
-
-  @ParameterizedTest
-  @MethodSource("simulations")
-  void passesItsSmokeGoals(Class<?> simulation) throws Exception {
-    GatlingRun.Result run = GatlingRun.run(simulation, Map.of("profile", "smoke"), TIMEOUT_SECONDS);
-    run.assertMetEveryGoal("embedded OCI registry stand-in at http://127.0.0.1:", "registry.");
+class RegistrySimulationsEndToEndTest extends SimulationsEndToEndTest {
+  RegistrySimulationsEndToEndTest() {
+    super(RegistrySystem.SPEC, "embedded OCI registry stand-in at http://127.0.0.1:");
   }
 
   @Test

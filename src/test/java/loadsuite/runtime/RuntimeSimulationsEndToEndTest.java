@@ -5,27 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import loadsuite.config.DroppedOverrides;
 import loadsuite.suite.GatlingRun;
+import loadsuite.suite.SimulationsEndToEndTest;
 import loadsuite.suite.SuiteSimulation;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every runtime simulation at the smoke profile against the embedded stand-in, as a user runs
  * it; and the proof that targets.conf gates the run: an impossible goal fails it.
  */
-class RuntimeSimulationsEndToEndTest {
-  private static final long TIMEOUT_SECONDS = 180;
-
-  static java.util.stream.Stream<? extends Class<?>> simulations() {
-    return RuntimeSystem.SPEC.simulations().stream();
-  }
-
-  @ParameterizedTest
-  @MethodSource("simulations")
-  void passesItsSmokeGoals(Class<?> simulation) throws Exception {
-    GatlingRun.Result run = GatlingRun.run(simulation, Map.of("profile", "smoke"), TIMEOUT_SECONDS);
-    run.assertMetEveryGoal("embedded runtime stand-in at http://127.0.0.1:", "runtime.");
+class RuntimeSimulationsEndToEndTest extends SimulationsEndToEndTest {
+  RuntimeSimulationsEndToEndTest() {
+    super(RuntimeSystem.SPEC, "embedded runtime stand-in at http://127.0.0.1:");
   }
 
   @Test
