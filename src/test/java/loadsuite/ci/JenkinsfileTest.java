@@ -101,6 +101,21 @@ class JenkinsfileTest {
   }
 
   @Test
+  void everyShellStepIsValidBash() throws Exception {
+    for (String script : argumentsOf("sh")) {
+      Process check = new ProcessBuilder("bash", "-n", "-c", script).redirectErrorStream(true).start();
+      String output = new String(check.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+      assertThat(check.waitFor()).as(script + "\n" + output).isZero();
+    }
+  }
+
+  @Test
+  void givesTheFiguresOfARunKilledBeforeItsJvmCould() {
+    assertThat(shellScripts()).contains("grep -q '\"status\" : \"incomplete\"'")
+        .contains("./mvnw -q test-compile exec:exec@stopped-run -Drun=\"$folder\"");
+  }
+
+  @Test
   void archivesAndPublishesWhatTheSuiteWrites() {
     assertThat(argumentsOf("archiveArtifacts")).anySatisfy(a -> assertThat(a).startsWith("artifacts=").contains("target/gatling/**"));
     assertThat(argumentsOf("junit")).anySatisfy(a -> assertThat(a).contains("target/gatling/*/" + JUnitReport.NAME)
