@@ -4,16 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import loadsuite.sut.PreparationClient;
 import loadsuite.sut.SutUnavailableException;
 
 /**
@@ -40,7 +38,7 @@ final class NebulaAdmin {
 
   private final URI base;
   private final NebulaCredentials credentials;
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  private final PreparationClient http;
   private final List<Node> admins = new ArrayList<>();
   private final String prefix;
   private long nextSend = System.nanoTime();
@@ -50,6 +48,7 @@ final class NebulaAdmin {
   NebulaAdmin(String baseUrl, NebulaCredentials credentials, String prefix) {
     this.base = URI.create(baseUrl);
     this.credentials = credentials;
+    this.http = new PreparationClient("the NebulaGC at " + baseUrl);
     this.prefix = prefix;
   }
 
@@ -125,16 +124,7 @@ final class NebulaAdmin {
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }
-    HttpResponse<byte[]> response;
-    try {
-      response = http.send(request.build(), BodyHandlers.ofByteArray());
-    } catch (IOException e) {
-      throw new SutUnavailableException("the NebulaGC at " + base + " did not answer " + method + " " + path + " while the load was"
-          + " being prepared: " + e.getMessage() + ". No load was sent.", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SutUnavailableException("interrupted while preparing the load", e);
-    }
+    HttpResponse<byte[]> response = http.send(request.build());
     String text = new String(response.body(), StandardCharsets.UTF_8);
     if (response.statusCode() != expected) {
       throw new SutUnavailableException("the NebulaGC at " + base + " answered " + response.statusCode() + " to " + method + " " + path
@@ -160,12 +150,7 @@ final class NebulaAdmin {
   private void pace() {
     long now = System.nanoTime();
     if (nextSend > now) {
-      try {
-        TimeUnit.NANOSECONDS.sleep(nextSend - now);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new SutUnavailableException("interrupted while preparing the load", e);
-      }
+      PreparationClient.pause(nextSend - now);
     }
     nextSend = Math.max(now, nextSend) + Math.round(1e9 / RATE);
   }

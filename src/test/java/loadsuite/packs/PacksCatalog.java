@@ -1,18 +1,18 @@
 package loadsuite.packs;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import loadsuite.config.TargetsException;
 import loadsuite.load.RateSchedule;
 import loadsuite.load.Workload;
+import loadsuite.sut.PreparationClient;
 import loadsuite.sut.RunningSystem;
 import loadsuite.sut.SutUnavailableException;
 
@@ -67,7 +67,7 @@ final class PacksCatalog {
 
   /** The preparation, against the system at {@code baseUrl}. */
   void prepare(String baseUrl, Workload workload, Demand demand) {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).proxy(HttpClient.Builder.NO_PROXY).build();
+    PreparationClient client = new PreparationClient("the packs registry at " + baseUrl);
     PacksIndex index = readIndex(client, baseUrl);
     if (demand.conditionalList() && index.etag() == null) {
       throw new SutUnavailableException("the packs registry at " + baseUrl + " sends index.json without an ETag:"
@@ -111,24 +111,13 @@ final class PacksCatalog {
         coldAfter, raise));
   }
 
-  private static PacksIndex readIndex(HttpClient client, String baseUrl) {
-    String url = baseUrl + PacksRequests.INDEX_PATH;
+  private static PacksIndex readIndex(PreparationClient client, String baseUrl) {
     long deadline = System.nanoTime() + INDEX_WAIT.toNanos();
-    HttpResponse<byte[]> response;
-    try {
-      do {
-        response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).header("Accept", "application/json")
-            .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        // 503: the registry is still being made
-        if (response.statusCode() == 503 && System.nanoTime() < deadline) {
-          Thread.sleep(200);
-        }
-      } while (response.statusCode() == 503 && System.nanoTime() < deadline);
-    } catch (IOException e) {
-      throw new SutUnavailableException("the packs registry at " + baseUrl + " did not answer GET /index.json: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SutUnavailableException("interrupted while reading " + url, e);
+    HttpResponse<byte[]> response = client.send(request("GET", baseUrl + PacksRequests.INDEX_PATH));
+    // 503: the registry is still being made
+    while (response.statusCode() == 503 && System.nanoTime() < deadline) {
+      PreparationClient.pause(TimeUnit.MILLISECONDS.toNanos(200));
+      response = client.send(request("GET", baseUrl + PacksRequests.INDEX_PATH));
     }
     if (response.statusCode() != 200) {
       throw new SutUnavailableException("the packs registry at " + baseUrl + " answered GET /index.json with "
@@ -141,21 +130,17 @@ final class PacksCatalog {
     }
   }
 
-  private static void send(HttpClient client, String method, String url) {
-    try {
-      HttpResponse<Void> response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
-          .header("Accept", "application/json").method(method, HttpRequest.BodyPublishers.noBody()).build(),
-          HttpResponse.BodyHandlers.discarding());
-      if (response.statusCode() != 200) {
-        throw new SutUnavailableException("the packs registry answered " + method + " " + url + " with " + response.statusCode()
-            + " before the load (asking for the warm requests' packs and searches)");
-      }
-    } catch (IOException e) {
-      throw new SutUnavailableException("the packs registry did not answer " + method + " " + url + ": " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SutUnavailableException("interrupted while sending " + method + " " + url, e);
+  private static void send(PreparationClient client, String method, String url) {
+    HttpResponse<byte[]> response = client.send(request(method, url));
+    if (response.statusCode() != 200) {
+      throw new SutUnavailableException("the packs registry answered " + method + " " + url + " with " + response.statusCode()
+          + " before the load (asking for the warm requests' packs and searches)");
     }
+  }
+
+  private static HttpRequest request(String method, String url) {
+    return HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT).header("Accept", "application/json")
+        .method(method, HttpRequest.BodyPublishers.noBody()).build();
   }
 
   private Prepared ready() {
