@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import loadsuite.container.ContainerEngine;
+import loadsuite.freightliner.FreightlinerReplicationSimulation;
 import loadsuite.freightliner.FreightlinerSystem;
 import loadsuite.suite.GatlingRun;
 import loadsuite.nebulagc.NebulaSystem;
@@ -40,6 +41,9 @@ class ContainerModeEndToEndTest {
   private static final String FREIGHTLINER = "loadsuite/freightliner-stand-in:local";
   private static final Map<String, String> CONTAINER = Map.of(
       "profile", "smoke", "sut.mode", "container", "sut.container.images", "local");
+  /** The job API stand-in is not the product: goals it trivially meets. */
+  private static final Map<String, String> FREIGHTLINER_API_GOALS = Map.of("sut.container.freightliner.api.goals.startup", "60s",
+      "sut.container.freightliner.api.goals.idle-memory", "1GiB", "sut.container.freightliner.api.goals.peak-memory", "1GiB");
 
   @BeforeAll
   static void requireEngineAndLocalImages() {
@@ -119,8 +123,7 @@ class ContainerModeEndToEndTest {
   @MethodSource("freightlinerSimulations")
   void freightlinerSimulationsMeetTheirGoalsAgainstThreeContainers(Class<?> simulation) throws Exception {
     Map<String, String> properties = new HashMap<>(CONTAINER);
-    properties.putAll(Map.of("sut.container.freightliner.api.goals.startup", "60s",
-        "sut.container.freightliner.api.goals.idle-memory", "1GiB", "sut.container.freightliner.api.goals.peak-memory", "1GiB"));
+    properties.putAll(FREIGHTLINER_API_GOALS);
     GatlingRun.Result run = GatlingRun.run(simulation, properties, TIMEOUT_SECONDS);
     run.assertMetEveryGoal("container " + FREIGHTLINER + " (freightliner api) at http://127.0.0.1:", "freightliner.");
     assertThat(run.output()).contains("container " + DISTRIBUTION + " (freightliner source) at http://127.0.0.1:")
@@ -128,6 +131,16 @@ class ContainerModeEndToEndTest {
     List<RunSummary.Probes> probes = summaryOf(run).probes();
     assertThat(probes).extracting(RunSummary.Probes::image).containsExactly(FREIGHTLINER, DISTRIBUTION, DISTRIBUTION);
     assertThat(probes).allSatisfy(p -> assertThat(p.measured()).isTrue());
+    assertThat(DockerClientFactory.instance().client().listContainersCmd().exec()).as("containers left running").isEmpty();
+  }
+
+  @Test
+  void aFailedFreightlinerRunStopsItsThreeContainersToo() throws Exception {
+    Map<String, String> properties = new HashMap<>(CONTAINER);
+    properties.putAll(FREIGHTLINER_API_GOALS);
+    properties.put("overrides", "freightliner.replication.goals.\"copy image\".data-rate = 100GB/s");
+    GatlingRun.Result run = GatlingRun.run(FreightlinerReplicationSimulation.class, properties, TIMEOUT_SECONDS);
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
     assertThat(DockerClientFactory.instance().client().listContainersCmd().exec()).as("containers left running").isEmpty();
   }
 
