@@ -72,11 +72,7 @@ public final class RunMerge {
     Map<String, Long> bytesPerRequest = first.transfers().stream().collect(Collectors.toMap(RunSummary.Transfer::request,
         RunSummary.Transfer::bytesPerRequest));
     Set<String> requests = new LinkedHashSet<>();
-    // a staircase's rows sit in its level groups: the requests and groups the goals name are those within
-    Set<String> levels = RunRecorder.levels(whole.workload()).stream().filter(l -> !l.isEmpty()).map(l -> l.get(0))
-        .collect(Collectors.toSet());
-    runs.forEach(run -> run.summary().requests().forEach(r -> requests.add(
-        !r.group().isEmpty() && levels.contains(r.group().get(0)) ? r.path().substring(r.group().get(0).length() + NamedRequests.SEPARATOR.length()) : r.path())));
+    runs.forEach(run -> run.summary().requests().forEach(r -> requests.add(withinLevel(r, whole))));
     List<GoalAssertion> goals = new ArrayList<>(GoalAssertions.of(whole.workload(), whole.goals(), requests, List.of(), bytesPerRequest));
     Optional<Baseline> baseline = Baseline.find(Baseline.Settings.read(Suite.targets().baseline()), first.simulation(), first.profile(),
         whole.workload().schedule().measuredSeconds());
@@ -133,6 +129,16 @@ public final class RunMerge {
       }
     }
     throw new MergeException(simulation + " runs no workload of the suite's systems: merge runs of the suite's simulations");
+  }
+
+  /** A row's path within its staircase level (the request or group the goals name), or as it is. */
+  private static String withinLevel(RunSummary.RequestStats row, Suite.Plan whole) {
+    if (row.group().isEmpty() || !RunRecorder.levels(whole.workload()).contains(List.of(row.group().get(0)))) {
+      return row.path();
+    }
+    List<String> parts = new ArrayList<>(row.group().subList(1, row.group().size()));
+    parts.add(row.name());
+    return String.join(NamedRequests.SEPARATOR, parts);
   }
 
   private static RunSummary summarize(RunStats stats, List<InjectorRun> runs, Suite.Plan whole, List<GoalAssertion> goals,

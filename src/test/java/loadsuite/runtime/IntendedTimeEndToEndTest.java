@@ -33,8 +33,11 @@ class IntendedTimeEndToEndTest {
 
       assertThat(runtime.stalled()).as("the stand-in stalled a request").isPositive();
       RunSummary summary = SummaryFiles.read(GatlingRun.runFolder(run.output()).resolve(SummaryFiles.NAME));
-      assertThat(summary.global().p99()).as("Gatling's own p99").isLessThan(500);
+      // the same percentile, measured from the send and from the intended send: Gatling's p95 does not
+      // see the stall (its p99, a t-digest estimate over one 2 s sample among ~350, may land anywhere between)
+      assertThat(summary.global().p95()).as("Gatling's own p95").isLessThan(500);
       RunSummary.Schedule schedule = summary.schedule();
+      assertThat(schedule.global().p95()).as("p95 from the intended send time").isGreaterThanOrEqualTo(1000);
       assertThat(schedule.global().p99()).as("p99 from the intended send time").isGreaterThanOrEqualTo(1500);
       assertThat(schedule.global().max()).isGreaterThanOrEqualTo(1500);
       assertThat(schedule.lag().max()).as("the lag of the sends held back by the stall").isGreaterThanOrEqualTo(1500);
