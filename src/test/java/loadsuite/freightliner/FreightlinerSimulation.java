@@ -60,7 +60,7 @@ abstract class FreightlinerSimulation extends SuiteSimulation {
     };
   }
 
-  /** Reads the job API's key where the system runs, after {@code preparation}; every virtual user sends it. */
+  /** Reads the job API's key where the system runs, then runs {@code preparation}; every virtual user sends the key. */
   final Load withApiKey(Load load, Consumer<RunningSystem> preparation) {
     return load.preparing(system -> {
           apiKey = FreightlinerApiKey.of(system);

@@ -49,11 +49,11 @@ public final class IntendedTimes {
       long nanos = session.getLong(LAG) + TimeUnit.MILLISECONDS.toNanos(response.endTimestamp() - response.startTimestamp());
       long droppedSends = session.getLong(DROPPED);
       long period = session.getLong(PERIOD);
-      List<String> path = new java.util.ArrayList<>(session.groups());
-      path.add(response.request().getName());
+      List<String> groups = session.groups();
+      String name = response.request().getName();
+      String path = groups.isEmpty() ? name : String.join(NamedRequests.SEPARATOR, groups) + NamedRequests.SEPARATOR + name;
       recordWithDropped(all, nanos, droppedSends, period);
-      recordWithDropped(byRequest.computeIfAbsent(String.join(NamedRequests.SEPARATOR, path), name -> new ConcurrentHistogram(DIGITS)),
-          nanos, droppedSends, period);
+      recordWithDropped(byRequest.computeIfAbsent(path, p -> new ConcurrentHistogram(DIGITS)), nanos, droppedSends, period);
     }
     return response;
   }

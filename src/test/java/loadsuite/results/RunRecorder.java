@@ -137,7 +137,6 @@ public final class RunRecorder {
     return requests;
   }
 
-
   static RequestStats globalStats(RunStats stats, double seconds) {
     return stats.global().map(s -> requestStats(GoalAssertion.ALL_REQUESTS, List.of(), s, seconds)).orElse(null);
   }

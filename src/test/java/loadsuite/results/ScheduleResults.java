@@ -42,8 +42,8 @@ final class ScheduleResults {
     boolean lag = goal.metric().kind == Metric.Kind.SCHEDULE_LAG;
     boolean global = Goal.GLOBAL.equals(goal.scope());
     String scope = global ? GoalAssertion.ALL_REQUESTS : goal.scope();
-    String describe = lag ? goal.metric().key + " of the iterations < " + goal.threshold()
-        : goal.metric().key + " of " + (global ? scope : "\"" + scope + "\"") + " < " + goal.threshold();
+    String of = lag ? "of the iterations" : "of " + (global ? scope : "\"" + scope + "\"");
+    String describe = goal.metric().key + " " + of + " < " + goal.threshold();
     Percentiles figures = lag ? schedule.lag() : global ? schedule.global()
         : schedule.requests().stream().filter(p -> p.name().equals(scope)).findFirst().orElse(null);
     if (figures == null || figures.count() == 0) {
@@ -52,8 +52,7 @@ final class ScheduleResults {
     }
     double actual = value(figures, goal.metric());
     boolean met = actual < goal.time().toNanos() / 1e6;
-    String message = String.format(Locale.ROOT, "%s %s was %.1f ms; goal < %s", goal.metric().key,
-        lag ? "of the iterations" : "of " + (global ? scope : "\"" + scope + "\""), actual, goal.threshold());
+    String message = String.format(Locale.ROOT, "%s %s was %.1f ms; goal < %s", goal.metric().key, of, actual, goal.threshold());
     return new GoalResult(describe, scope, goal.metric().key, goal.threshold(), actual, met, message, GoalAssertion.TARGETS);
   }
 

@@ -42,6 +42,8 @@ class RuntimeInjectorsEndToEndTest {
     try (RuntimeStandIn server = RuntimeStandIn.start("127.0.0.1", 0)) {
       List<Path> folders = runInjectors(RuntimeSustainedSimulation.class, server);
       List<RunSummary> halves = summaries(folders);
+      // the wait for the shared start is no part of the run: one sample a second, fewer than the wait's seconds
+      assertThat(halves).allSatisfy(half -> assertThat(half.generator().samples()).isLessThan((int) (START_DELAY_MS / 1000)));
       Path report = mergedReport(folders);
       RunSummary whole = SummaryFiles.read(report.resolveSibling(SummaryFiles.NAME));
       assertThat(whole.global().count()).isEqualTo(halves.get(0).global().count() + halves.get(1).global().count());

@@ -105,12 +105,13 @@ public abstract class SuiteSimulation extends Simulation {
           .disableCaching()
           .disableWarmUp()
           .transformResponse(connections.intendedTimes()::record));
+      printPlan(plan);
+      Injector.current().awaitStart();
+      // from here on the run is measured: the generator's samples and the run's start leave out the wait for a shared start
       recorder = new RunRecorder(RESULTS, history, getClass().getName(), profile, workload, plan.goals(),
           measured.names(), measured.groups(), goalAssertions, baseline, connections::measuredIterations, load.transfers(), sut,
           connections.intendedTimes(), GeneratorSampler.start());
       Runtime.getRuntime().addShutdownHook(new Thread(this::atExit));
-      printPlan(plan);
-      Injector.current().awaitStart();
       setUp(connections.populate(load.title(), warmUp, measured.value(), ServiceUrls.sessionValues(sut.baseUrls()),
               load.feeder().map(feeder -> feeder.get())))
           .protocols(protocol)
