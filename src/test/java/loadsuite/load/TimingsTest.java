@@ -32,7 +32,7 @@ class TimingsTest {
 
     @Override
     @SuppressWarnings("rawtypes")
-    public void stop(io.gatling.core.actor.ActorRef controller, Option exception) {}
+    public void stop(io.gatling.core.actor.ActorRef controller, io.gatling.core.controller.Controller$Command$StopLoadGenerator$Reason reason) {}
 
     @Override
     public void logUserStart(String scenario) {}
