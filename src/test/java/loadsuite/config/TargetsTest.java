@@ -183,7 +183,7 @@ class TargetsTest {
   void lagAndIntendedTimeGoalsAreReadWithTheirDottedKeys() {
     Targets targets = load("runtime.sustained.goals.global.lag.p99", "50ms", "runtime.sustained.goals.global.intended.p95", "1500ms");
     assertThat(plan(targets, "runtime", "sustained").goals())
-        .filteredOn(goal -> goal.metric().judgedBySuite())
+        .filteredOn(goal -> goal.metric().fromSchedule())
         .extracting(goal -> goal.metric().key + " " + goal.threshold())
         .containsExactlyInAnyOrder("lag.p99 50ms", "intended.p95 1500ms");
   }

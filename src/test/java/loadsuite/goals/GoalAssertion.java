@@ -11,6 +11,19 @@ public record GoalAssertion(Goal goal, String scope, Assertion assertion, double
   public static final String ALL_REQUESTS = "all requests";
   public static final String TARGETS = "targets.conf";
 
+  /**
+   * Whether Gatling's own assertion on this goal is exact too (a count or a share of counts), so that
+   * Gatling may judge it beside the suite; its response-time figures are t-digest estimates.
+   */
+  public boolean countsOnly() {
+    return goal.metric().kind == Metric.Kind.FAILED || goal.metric().kind == Metric.Kind.THROUGHPUT;
+  }
+
+  /** The scope as Gatling's assertion paths name it: empty for all requests, else the groups and the request (or group). */
+  public java.util.List<String> path() {
+    return ALL_REQUESTS.equals(scope) ? java.util.List.of() : loadsuite.load.NamedRequests.parts(scope);
+  }
+
   /** What the goal asks, as a person reads it: {@code p99 of "GET /simple" < 50ms}. */
   public String describe() {
     String of = ALL_REQUESTS.equals(scope) ? "all requests" : "\"" + scope + "\"";

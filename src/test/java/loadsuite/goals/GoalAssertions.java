@@ -16,8 +16,9 @@ import loadsuite.load.Shape;
 import loadsuite.load.Workload;
 
 /**
- * Turns the goals of a workload into Gatling assertions, which fail the run (exit status 2,
- * failed build) when a goal is missed.
+ * Turns the goals of a workload into Gatling assertions: the suite judges them with Gatling's
+ * validator on the run's exact figures (a missed one fails the run, exit status 2), and Gatling
+ * itself is given those on counts ({@link GoalAssertion#countsOnly()}).
  *
  * <p>Throughput goals are asserted as request counts over the measured window: Gatling divides
  * a request count by the whole run, warm-up included, so its own requests-per-second would
@@ -62,7 +63,7 @@ public final class GoalAssertions {
           + " goal as a rate (for example 10/s) or a data-rate, not as a share of planned");
     }
     if (workload.shape() instanceof Shape.Staircase staircase) {
-      if (requestNames.size() != 1 && gatlingJudged(goals).stream().anyMatch(goal -> Goal.GLOBAL.equals(goal.scope()))) {
+      if (requestNames.size() != 1 && onResponses(goals).stream().anyMatch(goal -> Goal.GLOBAL.equals(goal.scope()))) {
         throw new TargetsException(workload.path() + ".goals: a staircase judges each level on a request or group; this simulation"
             + " sends several (" + quoted(requestNames) + "), so name them instead of global");
       }
@@ -71,7 +72,7 @@ public final class GoalAssertions {
     RateSchedule schedule = workload.schedule();
     double seconds = schedule.measuredSeconds();
     List<GoalAssertion> assertions = new ArrayList<>();
-    for (Goal goal : gatlingJudged(goals)) {
+    for (Goal goal : onResponses(goals)) {
       boolean global = Goal.GLOBAL.equals(goal.scope());
       Assertion.WithPath path = global ? global() : details(NamedRequests.parts(goal.scope()).toArray(String[]::new));
       long units = goal.metric() == Metric.DATA_RATE ? bytesPerRequest.get(goal.scope()) : workload.batchSize();
@@ -81,9 +82,9 @@ public final class GoalAssertions {
     return assertions;
   }
 
-  /** The goals Gatling's assertions judge; the suite judges the others from its own figures, over the whole measured window. */
-  private static List<Goal> gatlingJudged(List<Goal> goals) {
-    return goals.stream().filter(goal -> !goal.metric().judgedBySuite()).toList();
+  /** The goals judged over the responses of the run's log; the others over the generator's schedule, the whole measured window. */
+  private static List<Goal> onResponses(List<Goal> goals) {
+    return goals.stream().filter(goal -> !goal.metric().fromSchedule()).toList();
   }
 
   private static String quoted(Collection<String> names) {
@@ -100,7 +101,7 @@ public final class GoalAssertions {
     double seconds = staircase.levelSeconds();
     List<GoalAssertion> assertions = new ArrayList<>();
     for (Shape.Staircase.Level level : levels) {
-      for (Goal goal : gatlingJudged(goals)) {
+      for (Goal goal : onResponses(goals)) {
         String scope = Goal.GLOBAL.equals(goal.scope()) ? requestNames.iterator().next() : goal.scope();
         List<String> path = new ArrayList<>(List.of(level.name()));
         path.addAll(NamedRequests.parts(scope));

@@ -78,7 +78,7 @@ class GoalAssertionsTest {
         java.util.Map.of("PUT manifest", 6L << 20));
     assertThat(rendered(assertions)).singleElement().asString().contains("Gte(1193.0)");
     assertThat(assertions.get(0).unitsPerRequest()).isEqualTo(6L << 20);
-    assertThat(new loadsuite.results.Verdict(assertions.get(0), true, 1260.0, null).message())
+    assertThat(new loadsuite.results.Verdict(assertions.get(0), true, 1260.0, null, null, 0).message())
         .isEqualTo("data-rate of \"PUT manifest\" was 132.1 MB/s (1260 requests of 6291456 bytes in 60 s); goal >= 125MB/s");
   }
 

@@ -27,7 +27,7 @@ public enum Metric {
   INTENDED_P99("intended.p99", Kind.INTENDED_TIME, 99),
   INTENDED_MAX("intended.max", Kind.INTENDED_TIME, 100);
 
-  /** The last two are measured by the suite itself (Gatling's assertions know neither), the others by Gatling. */
+  /** The last two are measured by the suite's generator (the log holds neither), the others over the responses of the run's log. */
   public enum Kind { RESPONSE_TIME, FAILED, THROUGHPUT, SCHEDULE_LAG, INTENDED_TIME }
 
   public final String key;
@@ -40,8 +40,8 @@ public enum Metric {
     this.percentile = percentile;
   }
 
-  /** Whether the suite judges this goal from its own figures, as Gatling's assertions cannot. */
-  public boolean judgedBySuite() {
+  /** Whether the goal is on the generator's schedule (lag, latency from the intended send time), which the run's log does not hold. */
+  public boolean fromSchedule() {
     return kind == Kind.SCHEDULE_LAG || kind == Kind.INTENDED_TIME;
   }
 

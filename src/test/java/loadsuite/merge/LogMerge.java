@@ -2,6 +2,9 @@ package loadsuite.merge;
 
 import io.gatling.commons.stats.assertion.Assertion;
 import java.nio.file.Path;
+import loadsuite.log.LogRecord;
+import loadsuite.log.LogWriter;
+import loadsuite.log.SimulationLog;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -33,7 +36,7 @@ final class LogMerge {
       long start = inputs.stream().mapToLong(input -> input.header().start()).min().orElseThrow();
       Set<String> scenarios = new LinkedHashSet<>();
       inputs.forEach(input -> scenarios.addAll(input.header().scenarios()));
-      try (MergedLogWriter writer = new MergedLogWriter(merged, simulation, start, description, List.copyOf(scenarios), assertions)) {
+      try (LogWriter writer = new LogWriter(merged, simulation, start, description, List.copyOf(scenarios), assertions)) {
         return copyInTimeOrder(inputs, writer);
       }
     } finally {
@@ -43,7 +46,7 @@ final class LogMerge {
 
   private record Head(LogRecord record, int input) {}
 
-  private static List<Long> copyInTimeOrder(List<SimulationLog> inputs, MergedLogWriter writer) {
+  private static List<Long> copyInTimeOrder(List<SimulationLog> inputs, LogWriter writer) {
     long[] counts = new long[inputs.size()];
     PriorityQueue<Head> heads = new PriorityQueue<>(Comparator.comparingLong((Head h) -> h.record().time()).thenComparingInt(Head::input));
     for (int i = 0; i < inputs.size(); i++) {

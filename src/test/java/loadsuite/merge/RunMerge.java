@@ -18,6 +18,7 @@ import loadsuite.config.TargetsException;
 import loadsuite.goals.GoalAssertion;
 import loadsuite.goals.GoalAssertions;
 import loadsuite.load.NamedRequests;
+import loadsuite.log.LogException;
 import loadsuite.results.Baseline;
 import loadsuite.results.History;
 import loadsuite.results.JUnitReport;
@@ -56,7 +57,7 @@ public final class RunMerge {
       }
       RunSummary merged = merge(Arrays.stream(runs.split("[,\\s]+")).filter(s -> !s.isBlank()).map(Path::of).toList(), RESULTS);
       status = RunSummary.PASSED.equals(merged.status()) ? 0 : 2;
-    } catch (MergeException | TargetsException e) {
+    } catch (MergeException | LogException | TargetsException e) {
       System.err.println("\nmerge: NOTHING MERGED: " + e.getMessage() + "\n");
       status = 3;
     }
@@ -164,7 +165,7 @@ public final class RunMerge {
       runs.get(i).summary().goals().stream()
           .filter(g -> g.metric().startsWith("lag.") || g.metric().startsWith("intended."))
           .map(g -> new RunSummary.GoalResult(injector + g.goal(), g.scope(), g.metric(), g.threshold(), g.actual(), g.met(),
-              g.message() == null ? null : injector + g.message(), g.origin()))
+              g.message() == null ? null : injector + g.message(), g.origin(), null))
           .forEach(results::add);
     }
     long achieved = runs.stream().mapToLong(r -> r.summary().achieved().iterations()).sum();

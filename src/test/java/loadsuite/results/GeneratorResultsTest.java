@@ -15,7 +15,7 @@ class GeneratorResultsTest {
 
   private static RunSummary.GoalResult lagGoal(boolean met) {
     return new RunSummary.GoalResult("lag.p99 of the iterations < 1ms", "all requests", "lag.p99", "1ms", 12.0, met,
-        "lag.p99 of the iterations was 12.0 ms; goal < 1ms", "targets.conf");
+        "lag.p99 of the iterations was 12.0 ms; goal < 1ms", "targets.conf", null);
   }
 
   @Test

@@ -37,15 +37,15 @@ public final class JUnitReport {
         xml.writeAttribute("timestamp", summary.start());
       }
       if (incomplete) {
-        testCase(xml, summary.simulation(), "the run completed", "the run is incomplete: " + summary.reason());
+        testCase(xml, summary.simulation(), "the run completed", "the run is incomplete: " + summary.reason(), null);
       } else {
         for (RunSummary.GoalResult goal : summary.goals()) {
-          testCase(xml, summary.simulation(), goal.goal(), goal.met() ? null : goal.message());
+          testCase(xml, summary.simulation(), goal.goal(), goal.met() ? null : goal.message(), goal.message());
         }
       }
       if (bound) {
         testCase(xml, summary.simulation(), "the figures measure the system, not the load generator",
-            GeneratorResults.verdict(summary.generator()));
+            GeneratorResults.verdict(summary.generator()), null);
       }
       xml.writeEndElement();
       xml.writeEndDocument();
@@ -57,7 +57,9 @@ public final class JUnitReport {
     }
   }
 
-  private static void testCase(XMLStreamWriter xml, String className, String name, String failure) throws XMLStreamException {
+  /** @param output what was measured, shown for a met goal too (the exact figure, and Gatling's where it differs) */
+  private static void testCase(XMLStreamWriter xml, String className, String name, String failure, String output)
+      throws XMLStreamException {
     xml.writeStartElement("testcase");
     xml.writeAttribute("classname", className);
     xml.writeAttribute("name", name);
@@ -65,6 +67,11 @@ public final class JUnitReport {
       xml.writeStartElement("failure");
       xml.writeAttribute("message", failure);
       xml.writeCharacters(failure);
+      xml.writeEndElement();
+    }
+    if (output != null) {
+      xml.writeStartElement("system-out");
+      xml.writeCharacters(output);
       xml.writeEndElement();
     }
     xml.writeEndElement();

@@ -41,7 +41,7 @@ final class ProbeResults {
       String measured) {
     String of = metric + " of the " + p.label() + " container";
     return new RunSummary.GoalResult(of + " < " + threshold, RunSummary.CONTAINER_SCOPE, metric, threshold, actual, met,
-        of + " was " + measured + "; goal < " + threshold, ORIGIN);
+        of + " was " + measured + "; goal < " + threshold, ORIGIN, null);
   }
 
   private static String mib(long bytes) {

@@ -193,7 +193,7 @@ public final class RunRecorder {
   public static GoalResult goalResult(Verdict v) {
     GoalAssertion ga = v.goalAssertion();
     return new GoalResult(ga.describe(), ga.scope(), ga.goal().metric().key, ga.goal().threshold(), v.actual(), v.met(), v.message(),
-        ga.origin());
+        ga.origin(), v.gatling());
   }
 
   public static RequestStats requestStats(String name, List<String> group, RunStats.Stats s, double window) {

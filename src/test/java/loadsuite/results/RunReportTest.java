@@ -26,8 +26,8 @@ class RunReportTest {
       String scope = level.name() + " / GET /simple";
       double p95 = rate >= 300 ? p95AtOrAbove300 : 5;
       double failed = rate == 200 ? failedAt200 : 0;
-      verdicts.add(new Verdict(new GoalAssertion(P95, scope, null, 10, 1, GoalAssertion.TARGETS), p95 < 20, p95, null));
-      verdicts.add(new Verdict(new GoalAssertion(FAILED, scope, null, 10, 1, GoalAssertion.TARGETS), failed <= 0, failed, null));
+      verdicts.add(new Verdict(new GoalAssertion(P95, scope, null, 10, 1, GoalAssertion.TARGETS), p95 < 20, p95, null, null, 1000));
+      verdicts.add(new Verdict(new GoalAssertion(FAILED, scope, null, 10, 1, GoalAssertion.TARGETS), failed <= 0, failed, null, null, 0));
     }
     return verdicts;
   }
@@ -51,7 +51,7 @@ class RunReportTest {
 
   @Test
   void aLevelGatlingCouldNotFindBreaksTheKnee() {
-    List<Verdict> verdicts = List.of(new Verdict(new GoalAssertion(P95, "level 100/s / GET /simple", null, 10, 1, GoalAssertion.TARGETS), false, null, "no stats"));
+    List<Verdict> verdicts = List.of(new Verdict(new GoalAssertion(P95, "level 100/s / GET /simple", null, 10, 1, GoalAssertion.TARGETS), false, null, "no stats", null, 0));
     assertThat(RunReport.knee(STRESS, verdicts)).startsWith("knee: none").contains("could not be measured (no stats)");
   }
 
@@ -61,7 +61,7 @@ class RunReportTest {
     Goal p95 = new Goal("copy image", Metric.P95, Duration.ofMillis(200), null, null);
     List<Verdict> verdicts = workers.levels().stream()
         .map(level -> new Verdict(new GoalAssertion(p95, level.name() + " / copy image", null, 10, 1, GoalAssertion.TARGETS),
-            level.magnitude() < 30, level.magnitude() < 30 ? 150.0 : 450.0, null))
+            level.magnitude() < 30, level.magnitude() < 30 ? 150.0 : 450.0, null, null, 0))
         .toList();
     assertThat(RunReport.knee(workers, verdicts))
         .startsWith("knee: 20 workers (goal at least 30 workers); missed at 30 workers: p95 of \"level 30 workers / copy image\"");
@@ -70,10 +70,10 @@ class RunReportTest {
   @Test
   void throughputVerdictsSpeakInRates() {
     Goal share = new Goal(Goal.GLOBAL, Metric.THROUGHPUT, null, new Percent(98), null);
-    Verdict verdict = new Verdict(new GoalAssertion(share, GoalAssertion.ALL_REQUESTS, null, 60, 1, GoalAssertion.TARGETS), false, 57_000.0, null);
+    Verdict verdict = new Verdict(new GoalAssertion(share, GoalAssertion.ALL_REQUESTS, null, 60, 1, GoalAssertion.TARGETS), false, 57_000.0, null, null, 0);
     assertThat(verdict.message()).isEqualTo("throughput of all requests was 950.0/s (57000 requests in 60 s); goal >= 98%");
     Goal messages = new Goal(Goal.GLOBAL, Metric.MESSAGE_RATE, null, null, new Rate(10_000));
-    Verdict queue = new Verdict(new GoalAssertion(messages, GoalAssertion.ALL_REQUESTS, null, 60, 100, GoalAssertion.TARGETS), true, 12_000.0, null);
+    Verdict queue = new Verdict(new GoalAssertion(messages, GoalAssertion.ALL_REQUESTS, null, 60, 100, GoalAssertion.TARGETS), true, 12_000.0, null, null, 0);
     assertThat(queue.message()).isEqualTo("message-rate of all requests was 20000 messages/s (12000 requests of 100 in 60 s); goal >= 10000/s");
   }
 }

@@ -4,12 +4,9 @@ import io.gatling.charts.report.ReportsGenerationInputs;
 import io.gatling.charts.report.ReportsGenerator;
 import io.gatling.charts.stats.LogFileData;
 import io.gatling.charts.stats.LogFileReader;
-import io.gatling.charts.stats.RequestStatsPath;
-import io.gatling.charts.stats.StatsPath;
 import io.gatling.commons.stats.KO$;
 import io.gatling.core.config.GatlingConfiguration;
 import io.gatling.shared.model.assertion.AssertionResult;
-import io.gatling.shared.model.assertion.AssertionStatsRepository;
 import io.gatling.shared.model.assertion.AssertionValidator;
 import loadsuite.goals.GoalAssertion;
 import java.io.IOException;
@@ -24,23 +21,28 @@ import java.util.stream.Stream;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
- * The statistics of a finished run, read from its simulation.log with Gatling's own reader, so
- * they are the numbers of Gatling's HTML report.
+ * The statistics of a finished run, from its simulation.log: the exact figures over every response
+ * ({@link ExactStats}), which the rows and every verdict use, and Gatling's own reading of the same
+ * log (the numbers of its HTML report, percentiles estimated by a t-digest), kept as a second opinion.
  */
 public final class RunStats {
-  /** The statistics of one request (or of all requests): counts and response times in ms. */
+  /** The statistics of one request (or of all requests): counts and exact response times in ms (the mean rounded down). */
   public record Stats(long count, long failed, int min, int mean, int max, int p50, int p75, int p95, int p99) {
     public double failedPercent() {
       return count == 0 ? 0 : 100.0 * failed / count;
     }
   }
 
+  private static final scala.Option<io.gatling.commons.stats.Status> KO = scala.Option.apply(KO$.MODULE$);
+
   private final LogFileData data;
+  private final ExactStats exact;
   private final Path directory;
   private final GatlingConfiguration configuration;
 
-  private RunStats(LogFileData data, Path directory, GatlingConfiguration configuration) {
+  private RunStats(LogFileData data, ExactStats exact, Path directory, GatlingConfiguration configuration) {
     this.data = data;
+    this.exact = exact;
     this.directory = directory;
     this.configuration = configuration;
   }
@@ -64,7 +66,7 @@ public final class RunStats {
   public static RunStats read(Path runDirectory) {
     GatlingConfiguration configuration = GatlingConfiguration.load();
     LogFileData data = LogFileReader.apply(runDirectory.getFileName().toString(), runDirectory.getParent(), configuration).read();
-    return new RunStats(data, runDirectory, configuration);
+    return new RunStats(data, ExactStats.read(runDirectory.resolve("simulation.log"), data), runDirectory, configuration);
   }
 
   /**
@@ -76,31 +78,30 @@ public final class RunStats {
         .generateFor(new ReportsGenerationInputs(directory.getFileName().toString(), data, scala.collection.immutable.List$.MODULE$.empty()));
   }
 
-  /** Gatling's own verdict on each goal, with the value it measured: the same as its console lines. */
+  /**
+   * The verdict on each goal: Gatling's assertion validator over the exact figures, with the value
+   * Gatling's own reading gives (its report's) beside it, and the responses the figure is over.
+   */
   public List<Verdict> judge(List<GoalAssertion> goals) {
     List<io.gatling.commons.stats.assertion.Assertion> assertions = goals.stream().map(g -> g.assertion().asScala()).toList();
-    List<AssertionResult> results = CollectionConverters.asJava(
-        new AssertionValidator(data).validateAssertions(CollectionConverters.asScala(assertions).toList()));
+    var scalaAssertions = CollectionConverters.asScala(assertions).toList();
+    List<AssertionResult> exactResults = CollectionConverters.asJava(new AssertionValidator(exact).validateAssertions(scalaAssertions));
+    List<AssertionResult> gatlingResults = CollectionConverters.asJava(new AssertionValidator(data).validateAssertions(scalaAssertions));
     List<Verdict> verdicts = new ArrayList<>();
     for (int i = 0; i < goals.size(); i++) {
-      AssertionResult result = results.get(i);
-      verdicts.add(result instanceof AssertionResult.Resolved resolved
-          ? new Verdict(goals.get(i), resolved.success(), resolved.actualValue(), null)
-          : new Verdict(goals.get(i), false, null, ((AssertionResult.ResolutionError) result).error()));
+      GoalAssertion goal = goals.get(i);
+      Double gatling = gatlingResults.get(i) instanceof AssertionResult.Resolved resolved ? resolved.actualValue() : null;
+      long samples = exact.scope(goal.path()).map(ResponseTimes::count).orElse(0L);
+      verdicts.add(exactResults.get(i) instanceof AssertionResult.Resolved resolved
+          ? new Verdict(goal, resolved.success(), resolved.actualValue(), null, gatling, samples)
+          : new Verdict(goal, false, null, ((AssertionResult.ResolutionError) exactResults.get(i)).error(), gatling, samples));
     }
     return verdicts;
   }
 
-  /** The requests of the run, each as its group path and name, in the order Gatling met them. */
+  /** The requests of the run, each as its group path and name, in the order the log first names them. */
   public List<Map.Entry<List<String>, String>> requestPaths() {
-    List<Map.Entry<List<String>, String>> paths = new ArrayList<>();
-    for (StatsPath path : CollectionConverters.asJava(data.statsPaths())) {
-      if (path instanceof RequestStatsPath request) {
-        List<String> group = request.group().isEmpty() ? List.of() : List.copyOf(CollectionConverters.asJava(request.group().get().hierarchy()));
-        paths.add(Map.entry(group, request.request()));
-      }
-    }
-    return paths;
+    return exact.requestPaths();
   }
 
   public Path directory() {
@@ -108,11 +109,11 @@ public final class RunStats {
   }
 
   public Optional<Stats> global() {
-    return stats(List.of(), null);
+    return stats(exact.global(scala.Option.empty()), exact.global(KO));
   }
 
   public Optional<Stats> request(List<String> groups, String request) {
-    return stats(groups, request);
+    return stats(exact.request(groups, request, scala.Option.empty()), exact.request(groups, request, KO));
   }
 
   /**
@@ -121,27 +122,11 @@ public final class RunStats {
    * group is asserted on; empty when the run has no such group.
    */
   public Optional<Stats> group(List<String> hierarchy) {
-    scala.collection.immutable.List<String> path = CollectionConverters.asScala(hierarchy).toList();
-    return stats(data.groupCumulatedResponseTimeGeneralStats(path, scala.Option.empty()),
-        data.groupCumulatedResponseTimeGeneralStats(path, scala.Option.apply(KO$.MODULE$)));
+    return stats(exact.group(hierarchy, scala.Option.empty()), exact.group(hierarchy, KO));
   }
 
-  private Optional<Stats> stats(List<String> groups, String request) {
-    scala.collection.immutable.List<String> path = CollectionConverters.asScala(groups).toList();
-    return stats(data.requestGeneralStats(path, scala.Option.apply(request), scala.Option.empty()),
-        data.requestGeneralStats(path, scala.Option.apply(request), scala.Option.apply(KO$.MODULE$)));
-  }
-
-  private static Optional<Stats> stats(scala.Option<AssertionStatsRepository.Stats> all, scala.Option<AssertionStatsRepository.Stats> ko) {
-    if (all.isEmpty()) {
-      return Optional.empty();
-    }
-    AssertionStatsRepository.Stats s = all.get();
-    return Optional.of(new Stats(s.count(), ko.isEmpty() ? 0 : ko.get().count(), s.min(), s.mean(), s.max(),
-        percentile(s, 50), percentile(s, 75), percentile(s, 95), percentile(s, 99)));
-  }
-
-  private static int percentile(AssertionStatsRepository.Stats s, double rank) {
-    return ((Number) s.percentile().apply(rank)).intValue();
+  private static Optional<Stats> stats(Optional<ResponseTimes> all, Optional<ResponseTimes> ko) {
+    return all.map(t -> new Stats(t.count(), ko.map(ResponseTimes::count).orElse(0L), t.min(), (int) Math.floor(t.mean()), t.max(),
+        t.percentile(50), t.percentile(75), t.percentile(95), t.percentile(99)));
   }
 }

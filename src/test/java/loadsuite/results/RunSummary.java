@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * The machine-readable result of one run, written as summary.json beside Gatling's HTML report.
- * Its statistics come from Gatling's own reader of the run's log, so they are the report's.
+ * Its statistics are exact, over every response of the run's log ({@link ExactStats}); where Gatling's
+ * report (a t-digest estimate) gives another value for a goal, the goal's message names both.
  *
  * @param status {@code passed}, {@code failed} (a goal missed) or {@code incomplete} (the run
  *     ended before its results could be read, or was stopped midway; {@code reason} says why)
@@ -46,10 +47,9 @@ public record RunSummary(
     return goals.stream().filter(g -> CONTAINER_SCOPE.equals(g.scope()) && !g.met()).toList();
   }
 
-  /** The goals Gatling's assertions do not cover that the run missed: the container's, the schedule lag's and the intended-time ones. */
-  public List<GoalResult> missedSuiteGoals() {
-    return goals.stream().filter(g -> !g.met() && (CONTAINER_SCOPE.equals(g.scope())
-        || loadsuite.goals.Metric.byKey(g.metric()) != null && loadsuite.goals.Metric.byKey(g.metric()).judgedBySuite())).toList();
+  /** The goals the run missed, as the suite judged them on exact figures. */
+  public List<GoalResult> missedGoals() {
+    return goals.stream().filter(g -> !g.met()).toList();
   }
 
   /** The system under test: how it was obtained and where it answered. */
@@ -71,9 +71,13 @@ public record RunSummary(
     }
   }
 
-  /** One goal's verdict; {@code origin} is {@code targets.conf} or the baseline it came from. */
+  /**
+   * One goal's verdict on the exact figure {@code actual}; {@code origin} is {@code targets.conf} or the
+   * baseline it came from; {@code gatling} is the figure of Gatling's report for a goal on the log's
+   * responses (null for the others).
+   */
   public record GoalResult(String goal, String scope, String metric, String threshold, Double actual, boolean met,
-      String message, String origin) {}
+      String message, String origin, Double gatling) {}
 
   /**
    * Resource probes of a container of the system (startup until its health route answered, memory

@@ -27,11 +27,11 @@ final class ScheduleResults {
         percentiles(GoalAssertion.ALL_REQUESTS, times.all()), requests);
   }
 
-  /** The verdicts of the goals the suite judges itself ({@link Metric#judgedBySuite()}) on these figures. */
+  /** The verdicts of the goals on the schedule ({@link Metric#fromSchedule()}), on these figures. */
   static List<GoalResult> judge(List<Goal> goals, RunSummary.Schedule schedule) {
     List<GoalResult> results = new ArrayList<>();
     for (Goal goal : goals) {
-      if (goal.metric().judgedBySuite()) {
+      if (goal.metric().fromSchedule()) {
         results.add(judge(goal, schedule));
       }
     }
@@ -48,12 +48,12 @@ final class ScheduleResults {
         : schedule.requests().stream().filter(p -> p.name().equals(scope)).findFirst().orElse(null);
     if (figures == null || figures.count() == 0) {
       return new GoalResult(describe, scope, goal.metric().key, goal.threshold(), null, false,
-          describe + ": not measured (no answered request)", GoalAssertion.TARGETS);
+          describe + ": not measured (no answered request)", GoalAssertion.TARGETS, null);
     }
     double actual = value(figures, goal.metric());
     boolean met = actual < goal.time().toNanos() / 1e6;
     String message = String.format(Locale.ROOT, "%s %s was %.1f ms; goal < %s", goal.metric().key, of, actual, goal.threshold());
-    return new GoalResult(describe, scope, goal.metric().key, goal.threshold(), actual, met, message, GoalAssertion.TARGETS);
+    return new GoalResult(describe, scope, goal.metric().key, goal.threshold(), actual, met, message, GoalAssertion.TARGETS, null);
   }
 
   private static double value(Percentiles p, Metric metric) {

@@ -65,7 +65,7 @@ final class SummaryFixtures {
   static GoalResult goal(String goal, double actual, boolean met) {
     String comparison = goal.substring(goal.lastIndexOf(' ') + 1);
     return new GoalResult(goal, "all requests", "p95", comparison, actual, met,
-        "p95 of all requests was %.0f ms; goal %s".formatted(actual, comparison), "targets.conf");
+        "p95 of all requests was %.0f ms; goal %s".formatted(actual, comparison), "targets.conf", actual);
   }
 
   static RequestStats request(String name, List<String> group, int p95, long count) {
@@ -110,9 +110,9 @@ final class SummaryFixtures {
 
   private static RunSummary failedUsers(Instant start) {
     List<GoalResult> goals = List.of(
-        new GoalResult("p95 of \"GET /users/{id}\" < 20ms", "GET /users/{id}", "p95", "20ms", 31.0, false, USERS_MISSED, "targets.conf"),
+        new GoalResult("p95 of \"GET /users/{id}\" < 20ms", "GET /users/{id}", "p95", "20ms", 31.0, false, USERS_MISSED, "targets.conf", 31.0),
         new GoalResult("failed requests of all requests <= 1%", "all requests", "failed", "1%", 0.97, true,
-            "failed of all requests was 0.97 %; goal <= 1%", "targets.conf"));
+            "failed of all requests was 0.97 %; goal <= 1%", "targets.conf", 0.97));
     List<Comparison> baseline = List.of(
         new Comparison("GET /users/{id}", "p95", 14, 31, 121.4, true),
         new Comparison("POST /users", "p95", 60, 62, 3.3, false));

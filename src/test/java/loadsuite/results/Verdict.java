@@ -1,11 +1,19 @@
 package loadsuite.results;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import loadsuite.goals.GoalAssertion;
 import loadsuite.goals.Metric;
 
-/** Whether a run met one goal, with the value Gatling measured for it (null when it could not resolve the scope). */
-public record Verdict(GoalAssertion goalAssertion, boolean met, Double actual, String error) {
+/**
+ * Whether a run met one goal, with the exact value it measured (null when the scope has no
+ * response), the value Gatling's own reading of the log gives ({@code gatling}, its report's; null
+ * when it gives none) and the number of responses in the scope ({@code samples}).
+ */
+public record Verdict(GoalAssertion goalAssertion, boolean met, Double actual, String error, Double gatling, long samples) {
+  /** How far Gatling's figure may be from the exact one before both are shown: its times are whole milliseconds. */
+  private static final double SAME_MS = 1;
 
   /** What was measured, as a person reads it: {@code p99 of "GET /simple" was 73 ms; goal < 50ms}. */
   public String message() {
@@ -16,7 +24,7 @@ public record Verdict(GoalAssertion goalAssertion, boolean met, Double actual, S
       return ga.goal().metric().key + " of " + of + " could not be measured (" + error + "); " + goal;
     }
     String measured = switch (ga.goal().metric().kind) {
-      case RESPONSE_TIME -> String.format(Locale.ROOT, "%.0f ms", actual);
+      case RESPONSE_TIME -> String.format(Locale.ROOT, "%.0f ms", actual) + responseTimeNotes();
       case SCHEDULE_LAG, INTENDED_TIME -> String.format(Locale.ROOT, "%.1f ms", actual);
       case FAILED -> String.format(Locale.ROOT, "%.2f %%", actual);
       case THROUGHPUT -> switch (ga.goal().metric()) {
@@ -29,5 +37,31 @@ public record Verdict(GoalAssertion goalAssertion, boolean met, Double actual, S
       };
     };
     return ga.goal().metric().key + " of " + of + " was " + measured + "; " + goal;
+  }
+
+  /**
+   * What a response-time figure is over, where it matters: Gatling's report's figure when it differs
+   * from the exact one, and a percentile over too few responses to mean what it says.
+   */
+  private String responseTimeNotes() {
+    List<String> notes = new ArrayList<>();
+    if (gatling != null && Math.abs(gatling - actual) > SAME_MS) {
+      notes.add(String.format(Locale.ROOT, "exact over %d responses; Gatling's report: %s %.0f ms", samples,
+          goalAssertion.goal().metric().key, gatling));
+    }
+    tooFew(goalAssertion.goal().metric(), samples).ifPresent(notes::add);
+    return notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")";
+  }
+
+  /** {@code p99 over 40 responses: at least 1000 make it a p99}, when a percentile is over fewer responses than it needs. */
+  public static java.util.Optional<String> tooFew(Metric metric, long responses) {
+    if (metric.kind != Metric.Kind.RESPONSE_TIME && metric.kind != Metric.Kind.INTENDED_TIME || metric.percentile <= 0
+        || metric.percentile >= 100) {
+      return java.util.Optional.empty();
+    }
+    long enough = ResponseTimes.enoughFor(metric.percentile);
+    return responses >= enough ? java.util.Optional.empty()
+        : java.util.Optional.of(String.format(Locale.ROOT, "%s over %d responses: at least %d make it a %s", metric.key, responses, enough,
+            metric.key));
   }
 }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import loadsuite.merge.MergeException;
 import loadsuite.merge.PooledSamples;
 import loadsuite.merge.RunMerge;
-import loadsuite.merge.SimulationLog;
+import loadsuite.log.SimulationLog;
 import loadsuite.results.Chromium;
 import loadsuite.results.RunSummary;
 import loadsuite.results.SummaryFiles;

@@ -1,9 +1,9 @@
-package loadsuite.merge;
+package loadsuite.log;
 
 import java.util.List;
 
 /** One record of a simulation.log after its header, with absolute times in epoch milliseconds. */
-sealed interface LogRecord {
+public sealed interface LogRecord {
   /** When Gatling wrote the record: the order records keep in a log, and in a merged one. */
   long time();
 

@@ -1,4 +1,4 @@
-package loadsuite.merge;
+package loadsuite.log;
 
 import io.gatling.commons.util.GatlingVersion;
 import io.gatling.core.stats.writer.StringInternals;
@@ -20,18 +20,19 @@ import java.util.Map;
  * field: a header (Gatling version, simulation, start in epoch ms, run description, scenarios by
  * index, pickled assertions), then records whose times are int offsets from the start and whose
  * strings go through a per-file cache. {@code MergeRoundTripTest} checks it against Gatling's own
- * writer and reader, so a Gatling upgrade that changes the format fails that test.
+ * writer and reader, so a Gatling upgrade that changes the format fails that test. The suite's exact
+ * figures and the merge of injectors' logs both read logs through it.
  */
 public final class SimulationLog implements AutoCloseable {
   /** The record types, as Gatling's {@code RecordHeader} numbers them. */
-  static final byte RUN = 0;
-  static final byte REQUEST = 1;
-  static final byte USER = 2;
-  static final byte GROUP = 3;
-  static final byte ERROR = 4;
+  public static final byte RUN = 0;
+  public static final byte REQUEST = 1;
+  public static final byte USER = 2;
+  public static final byte GROUP = 3;
+  public static final byte ERROR = 4;
 
   /** The header of a log: what a merge checks and keeps. */
-  record Header(String gatlingVersion, String simulation, long start, String description, List<String> scenarios) {}
+  public record Header(String gatlingVersion, String simulation, long start, String description, List<String> scenarios) {}
 
   private final Path file;
   private final DataInputStream in;
@@ -45,11 +46,11 @@ public final class SimulationLog implements AutoCloseable {
   }
 
   /** Opens a log written by the Gatling version of this JVM (the reader checks it exactly too); another is refused with the fix. */
-  static SimulationLog open(Path file) {
+  public static SimulationLog open(Path file) {
     try {
       return new SimulationLog(file);
     } catch (IOException e) {
-      throw new MergeException(file + " cannot be read as a simulation.log (" + e + "): give the run folders Gatling wrote");
+      throw new LogException(file + " cannot be read as a simulation.log (" + e + "): give the run folders Gatling wrote");
     }
   }
 
@@ -66,16 +67,16 @@ public final class SimulationLog implements AutoCloseable {
     return times;
   }
 
-  Header header() {
+  public Header header() {
     return header;
   }
 
-  Path file() {
+  public Path file() {
     return file;
   }
 
   /** The next record, or null at the end (a truncated log ends with a warning, as in Gatling's reader). */
-  LogRecord next() {
+  public LogRecord next() {
     try {
       int type = in.read();
       return switch (type) {
@@ -84,11 +85,11 @@ public final class SimulationLog implements AutoCloseable {
         case USER -> new LogRecord.User(header.scenarios().get(in.readInt()), in.readBoolean(), time());
         case GROUP -> new LogRecord.Group(groups(), time(), time(), in.readInt(), in.readBoolean());
         case ERROR -> new LogRecord.Error(cachedString(), time());
-        default -> throw new MergeException(file + " has a record of unknown type " + type + ": is it a simulation.log of Gatling "
+        default -> throw new LogException(file + " has a record of unknown type " + type + ": is it a simulation.log of Gatling "
             + header.gatlingVersion() + "?");
       };
     } catch (EOFException e) {
-      System.err.println("warning: " + file + " is truncated (the injector did not end its run); its records up to there are merged");
+      System.err.println("warning: " + file + " is truncated (its run did not end); its records up to there are read");
       return null;
     } catch (IOException e) {
       throw new UncheckedIOException(file.toString(), e);
@@ -97,13 +98,13 @@ public final class SimulationLog implements AutoCloseable {
 
   private Header readHeader() throws IOException {
     if (in.read() != RUN) {
-      throw new MergeException(file + " does not start with a run header: it is not a simulation.log of Gatling 3.13 or later");
+      throw new LogException(file + " does not start with a run header: it is not a simulation.log of Gatling 3.13 or later");
     }
     String version = string();
     String ours = GatlingVersion.ThisVersion().fullVersion();
     if (!version.equals(ours)) {
       in.close();
-      throw new MergeException(file + " was written by Gatling " + version + " and this suite runs Gatling " + ours
+      throw new LogException(file + " was written by Gatling " + version + " and this suite runs Gatling " + ours
           + ", whose format may differ: run every injector and the merge with the same Gatling version (pom.xml gatling.version)");
     }
     String simulation = string();
@@ -138,7 +139,7 @@ public final class SimulationLog implements AutoCloseable {
     if (index < 0) {
       String cached = strings.get(-index);
       if (cached == null) {
-        throw new MergeException(file + " refers to string " + -index + " before defining it: the log is damaged");
+        throw new LogException(file + " refers to string " + -index + " before defining it: the log is damaged");
       }
       return cached;
     }

@@ -1,4 +1,4 @@
-package loadsuite.merge;
+package loadsuite.log;
 
 import io.gatling.commons.stats.assertion.Assertion;
 import io.gatling.commons.util.GatlingVersion;
@@ -21,15 +21,15 @@ import scala.jdk.javaapi.CollectionConverters;
 /**
  * Writes a simulation.log with Gatling's own writer ({@code BufferedFileChannelWriter}: its string
  * encoding and cache) and header serializer (the pickled assertions), in the format of the Gatling
- * version on the classpath.
+ * version on the classpath: a merged run's log, and the logs of known distributions the tests judge.
  */
-final class MergedLogWriter implements AutoCloseable {
+public final class LogWriter implements AutoCloseable {
   private final BufferedFileChannelWriter writer;
   private final Map<String, Integer> scenarios = new HashMap<>();
   private final long start;
 
   /** @param assertions stored in the header: Gatling's report and its reports-only mode judge these */
-  MergedLogWriter(Path file, String simulation, long start, String description, List<String> scenarioNames, List<Assertion> assertions) {
+  public LogWriter(Path file, String simulation, long start, String description, List<String> scenarioNames, List<Assertion> assertions) {
     try {
       writer = new BufferedFileChannelWriter(FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
           StandardOpenOption.TRUNCATE_EXISTING), ByteBuffer.allocate(1 << 16));
@@ -44,7 +44,7 @@ final class MergedLogWriter implements AutoCloseable {
   }
 
   /** Each record as Gatling's serializers of {@code LogFileDataWriter} write it: their classes are out of Java's reach. */
-  void write(LogRecord record) {
+  public void write(LogRecord record) {
     if (record instanceof LogRecord.User u) {
       writer.writeByte(SimulationLog.USER);
       writer.writeInt(scenarios.get(u.scenario()));
