@@ -18,11 +18,11 @@ import java.util.Set;
  * records in time order (Gatling's active-users charts assume it). Each log is already in the
  * order its injector wrote it, so a k-way merge streams them in constant memory.
  */
-final class LogMerge {
+public final class LogMerge {
   private LogMerge() {}
 
   /** The records each input held, in the order of {@code logs}. */
-  static List<Long> merge(List<Path> logs, Path merged, String description, List<Assertion> assertions) {
+  public static List<Long> merge(List<Path> logs, Path merged, String description, List<Assertion> assertions) {
     List<SimulationLog> inputs = new ArrayList<>();
     try {
       logs.forEach(log -> inputs.add(SimulationLog.open(log)));
