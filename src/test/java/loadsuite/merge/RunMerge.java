@@ -19,6 +19,7 @@ import loadsuite.goals.GoalAssertion;
 import loadsuite.goals.GoalAssertions;
 import loadsuite.load.NamedRequests;
 import loadsuite.log.LogException;
+import loadsuite.log.MeasuredWindow;
 import loadsuite.results.Baseline;
 import loadsuite.results.History;
 import loadsuite.results.JUnitReport;
@@ -83,10 +84,13 @@ public final class RunMerge {
     String simpleName = first.simulation().substring(first.simulation().lastIndexOf('.') + 1).toLowerCase();
     Path folder = results.resolve(simpleName + "-" + FOLDER_TIME.format(Instant.parse(start)) + "-merged");
     createEmpty(folder);
+    var counts = goals.stream().filter(GoalAssertion::countsOnly).map(g -> g.assertion().asScala()).toList();
     List<Long> records = LogMerge.merge(runs.stream().map(r -> r.folder().resolve(InjectorRun.LOG)).toList(),
-        folder.resolve(InjectorRun.LOG), "merged from " + runs.size() + " injectors",
-        goals.stream().map(g -> g.assertion().asScala()).toList());
+        folder.resolve(InjectorRun.LOG), "merged from " + runs.size() + " injectors", counts);
     System.out.printf("merged %s into %s (records %s)%n", folders, folder, records);
+    long warmUp = whole.workload().warmUp().toMillis();
+    MeasuredWindow.cut(folder.resolve(InjectorRun.LOG), warmUp, "Merged from " + runs.size() + " injectors. "
+        + MeasuredWindow.describe(warmUp, whole.workload().schedule().measuredSeconds()), counts);
 
     RunStats stats = RunStats.read(folder);
     String knee = RunRecorder.knee(whole.workload(), whole.goals(), requests, bytesPerRequest, stats);

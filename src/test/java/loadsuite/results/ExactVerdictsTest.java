@@ -19,6 +19,7 @@ import loadsuite.log.LogRecord;
 import loadsuite.log.LogWriter;
 import loadsuite.log.SimulationLog;
 import loadsuite.merge.LogMerge;
+import loadsuite.merge.PooledSamples;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,9 +43,9 @@ class ExactVerdictsTest {
 
     RunStats.Stats all = stats.global().orElseThrow();
     assertThat(all.count()).isEqualTo(3200);
-    assertThat(all.p95()).isEqualTo(1500).isEqualTo(nearestRank(times, 95));
+    assertThat(all.p95()).isEqualTo(1500).isEqualTo(PooledSamples.nearestRank(times, 95));
     assertThat(all.p99()).isEqualTo(1500);
-    assertThat(all.p75()).isEqualTo(nearestRank(times, 75)).isLessThan(10);
+    assertThat(all.p75()).isEqualTo(PooledSamples.nearestRank(times, 75)).isLessThan(10);
     assertMissedAtTheTruthMetJustAbove(stats, GoalAssertion.ALL_REQUESTS, Metric.P95, 1500);
     assertMissedAtTheTruthMetJustAbove(stats, REQUEST, Metric.P95, 1500);
   }
@@ -55,7 +56,7 @@ class ExactVerdictsTest {
     RunStats stats = RunStats.read(run("held64", List.of(), times, List.of()));
 
     assertThat(stats.global().orElseThrow().p99()).isEqualTo(1500);
-    assertThat(stats.global().orElseThrow().p95()).isEqualTo(nearestRank(times, 95)).isLessThan(10);
+    assertThat(stats.global().orElseThrow().p95()).isEqualTo(PooledSamples.nearestRank(times, 95)).isLessThan(10);
     assertMissedAtTheTruthMetJustAbove(stats, GoalAssertion.ALL_REQUESTS, Metric.P99, 1500);
   }
 
@@ -71,10 +72,10 @@ class ExactVerdictsTest {
     assertThat(SimulationLog.responseTimes(dir.resolve("tail").resolve("simulation.log"))).containsExactlyElementsOf(tail);
     RunStats.Stats all = stats.global().orElseThrow();
     assertThat(List.of(all.p50(), all.p75(), all.p95(), all.p99(), all.max()))
-        .containsExactly(nearestRank(tail, 50), nearestRank(tail, 75), nearestRank(tail, 95), nearestRank(tail, 99), nearestRank(tail, 100));
+        .containsExactly(PooledSamples.nearestRank(tail, 50), PooledSamples.nearestRank(tail, 75), PooledSamples.nearestRank(tail, 95), PooledSamples.nearestRank(tail, 99), PooledSamples.nearestRank(tail, 100));
     assertThat(all.mean()).isEqualTo((int) Math.floor(tail.stream().mapToInt(Integer::intValue).average().orElseThrow()));
     for (Metric metric : List.of(Metric.P50, Metric.P75, Metric.P95, Metric.P99, Metric.MAX)) {
-      assertMissedAtTheTruthMetJustAbove(stats, GoalAssertion.ALL_REQUESTS, metric, nearestRank(tail, metric.percentile));
+      assertMissedAtTheTruthMetJustAbove(stats, GoalAssertion.ALL_REQUESTS, metric, PooledSamples.nearestRank(tail, metric.percentile));
     }
 
     List<Integer> equal = java.util.Collections.nCopies(1000, 7);
@@ -82,6 +83,16 @@ class ExactVerdictsTest {
     RunStats.Stats s = same.global().orElseThrow();
     assertThat(List.of(s.min(), s.mean(), s.p50(), s.p95(), s.p99(), s.max())).containsOnly(7);
     assertMissedAtTheTruthMetJustAbove(same, GoalAssertion.ALL_REQUESTS, Metric.MEAN, 7);
+
+    // a mean of 1.6 ms: below 2 ms, not below 1 ms
+    List<Integer> ones = new ArrayList<>(java.util.Collections.nCopies(400, 1));
+    ones.addAll(java.util.Collections.nCopies(600, 2));
+    RunStats mean = RunStats.read(run("mean", List.of(), ones, List.of()));
+    Verdict under2 = judge(mean, GoalAssertion.ALL_REQUESTS, Metric.MEAN, 2);
+    assertThat(under2.met()).isTrue();
+    assertThat(under2.actual()).isEqualTo(1.6);
+    assertThat(under2.message()).contains("mean of all requests was 1.6 ms");
+    assertThat(judge(mean, GoalAssertion.ALL_REQUESTS, Metric.MEAN, 1).met()).isFalse();
   }
 
   @Test
@@ -119,7 +130,7 @@ class ExactVerdictsTest {
     pooled.addAll(slow);
     RunStats stats = RunStats.read(merged);
     assertThat(stats.global().orElseThrow().count()).isEqualTo(4000);
-    assertThat(stats.global().orElseThrow().p95()).isEqualTo(nearestRank(pooled, 95)).isEqualTo(1500);
+    assertThat(stats.global().orElseThrow().p95()).isEqualTo(PooledSamples.nearestRank(pooled, 95)).isEqualTo(1500);
     assertMissedAtTheTruthMetJustAbove(stats, GoalAssertion.ALL_REQUESTS, Metric.P95, 1500);
   }
 
@@ -137,7 +148,7 @@ class ExactVerdictsTest {
     Verdict at = judge(stats, scope, metric, truth);
     assertThat(at.met()).as(at.message()).isFalse();
     assertThat(at.actual()).as(metric.key + " of " + scope).isEqualTo(truth);
-    assertThat(at.message()).contains(metric.key + " of").contains("was " + truth + " ms");
+    assertThat(at.message()).contains(metric.key + " of").contains("was " + truth);
     Verdict above = judge(stats, scope, metric, truth + 1);
     assertThat(above.met()).as(above.message()).isTrue();
   }
@@ -157,13 +168,6 @@ class ExactVerdictsTest {
       times.add(i % every == 0 ? held : 1 + i % 4);
     }
     return times;
-  }
-
-  /** The k-th smallest with k = ceil(p/100 × n): the definition, on the designed samples. */
-  private static int nearestRank(List<Integer> times, double percent) {
-    List<Integer> sorted = new ArrayList<>(times);
-    sorted.sort(null);
-    return sorted.get(Math.max(1, (int) Math.ceil(percent / 100 * sorted.size())) - 1);
   }
 
   /**

@@ -80,12 +80,4 @@ final class ResponseTimes {
     }
     return max;
   }
-
-  /**
-   * The fewest responses over which a percentile means what it says: at least ten beyond it (p99
-   * needs 1000, p95 200, p75 40, p50 20). Over fewer, a p99 is one of the few slowest responses.
-   */
-  static long enoughFor(double percent) {
-    return percent >= 100 || percent <= 0 ? 1 : (long) Math.ceil(10 / (1 - percent / 100) - 1e-9);
-  }
 }

@@ -9,6 +9,7 @@ import io.gatling.core.config.GatlingConfiguration;
 import io.gatling.shared.model.assertion.AssertionResult;
 import io.gatling.shared.model.assertion.AssertionValidator;
 import loadsuite.goals.GoalAssertion;
+import loadsuite.goals.Metric;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ import scala.jdk.javaapi.CollectionConverters;
  * log (the numbers of its HTML report, percentiles estimated by a t-digest), kept as a second opinion.
  */
 public final class RunStats {
-  /** The statistics of one request (or of all requests): counts and exact response times in ms (the mean rounded down). */
+  /** The statistics of one request (or of all requests): counts and exact response times in ms (the mean rounded, as Gatling's report). */
   public record Stats(long count, long failed, int min, int mean, int max, int p50, int p75, int p95, int p99) {
     public double failedPercent() {
       return count == 0 ? 0 : 100.0 * failed / count;
@@ -47,8 +48,8 @@ public final class RunStats {
     this.configuration = configuration;
   }
 
-  /** The newest run of a simulation under a results folder (Gatling's folder per run). */
-  public static Optional<RunStats> latest(Path resultsFolder, String simulationClassName) {
+  /** The folder of the newest run of a simulation under a results folder (Gatling's folder per run), with its log. */
+  public static Optional<Path> latestRun(Path resultsFolder, String simulationClassName) {
     String prefix = simulationClassName.substring(simulationClassName.lastIndexOf('.') + 1).toLowerCase() + "-";
     if (!Files.isDirectory(resultsFolder)) {
       return Optional.empty();
@@ -56,8 +57,7 @@ public final class RunStats {
     try (Stream<Path> runs = Files.list(resultsFolder)) {
       return runs.filter(p -> p.getFileName().toString().startsWith(prefix))
           .filter(p -> Files.isRegularFile(p.resolve("simulation.log")))
-          .max(Comparator.comparing(p -> p.getFileName().toString()))
-          .map(RunStats::read);
+          .max(Comparator.comparing(p -> p.getFileName().toString()));
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -93,10 +93,15 @@ public final class RunStats {
       Double gatling = gatlingResults.get(i) instanceof AssertionResult.Resolved resolved ? resolved.actualValue() : null;
       long samples = exact.scope(goal.path()).map(ResponseTimes::count).orElse(0L);
       verdicts.add(exactResults.get(i) instanceof AssertionResult.Resolved resolved
-          ? new Verdict(goal, resolved.success(), resolved.actualValue(), null, gatling, samples)
+          ? new Verdict(goal, resolved.success(), actual(goal, resolved.actualValue()), null, gatling, samples)
           : new Verdict(goal, false, null, ((AssertionResult.ResolutionError) exactResults.get(i)).error(), gatling, samples));
     }
     return verdicts;
+  }
+
+  /** The exact figure of a goal: the validator's, but a mean unrounded (the validator's, rounded down, judges {@code mean < T} exactly). */
+  private double actual(GoalAssertion goal, double validated) {
+    return goal.goal().metric() == Metric.MEAN ? exact.scope(goal.path()).map(ResponseTimes::mean).orElse(validated) : validated;
   }
 
   /** The requests of the run, each as its group path and name, in the order the log first names them. */
@@ -126,7 +131,7 @@ public final class RunStats {
   }
 
   private static Optional<Stats> stats(Optional<ResponseTimes> all, Optional<ResponseTimes> ko) {
-    return all.map(t -> new Stats(t.count(), ko.map(ResponseTimes::count).orElse(0L), t.min(), (int) Math.floor(t.mean()), t.max(),
+    return all.map(t -> new Stats(t.count(), ko.map(ResponseTimes::count).orElse(0L), t.min(), (int) Math.round(t.mean()), t.max(),
         t.percentile(50), t.percentile(75), t.percentile(95), t.percentile(99)));
   }
 }

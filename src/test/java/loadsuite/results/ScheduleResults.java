@@ -7,6 +7,7 @@ import java.util.Map;
 import loadsuite.goals.Goal;
 import loadsuite.goals.GoalAssertion;
 import loadsuite.goals.Metric;
+import loadsuite.goals.SampleSizes;
 import loadsuite.load.IntendedTimes;
 import loadsuite.results.RunSummary.GoalResult;
 import loadsuite.results.RunSummary.Percentiles;
@@ -52,7 +53,8 @@ final class ScheduleResults {
     }
     double actual = value(figures, goal.metric());
     boolean met = actual < goal.time().toNanos() / 1e6;
-    String message = String.format(Locale.ROOT, "%s %s was %.1f ms; goal < %s", goal.metric().key, of, actual, goal.threshold());
+    String tooFew = SampleSizes.tooFew(goal.metric(), figures.count()).map(note -> " (" + note + ")").orElse("");
+    String message = String.format(Locale.ROOT, "%s %s was %.1f ms%s; goal < %s", goal.metric().key, of, actual, tooFew, goal.threshold());
     return new GoalResult(describe, scope, goal.metric().key, goal.threshold(), actual, met, message, GoalAssertion.TARGETS, null);
   }
 

@@ -24,7 +24,8 @@ public record Verdict(GoalAssertion goalAssertion, boolean met, Double actual, S
       return ga.goal().metric().key + " of " + of + " could not be measured (" + error + "); " + goal;
     }
     String measured = switch (ga.goal().metric().kind) {
-      case RESPONSE_TIME -> String.format(Locale.ROOT, "%.0f ms", actual) + responseTimeNotes();
+      case RESPONSE_TIME -> String.format(Locale.ROOT, ga.goal().metric() == Metric.MEAN ? "%.1f ms" : "%.0f ms", actual)
+          + responseTimeNotes();
       case SCHEDULE_LAG, INTENDED_TIME -> String.format(Locale.ROOT, "%.1f ms", actual);
       case FAILED -> String.format(Locale.ROOT, "%.2f %%", actual);
       case THROUGHPUT -> switch (ga.goal().metric()) {
@@ -49,19 +50,7 @@ public record Verdict(GoalAssertion goalAssertion, boolean met, Double actual, S
       notes.add(String.format(Locale.ROOT, "exact over %d responses; Gatling's report: %s %.0f ms", samples,
           goalAssertion.goal().metric().key, gatling));
     }
-    tooFew(goalAssertion.goal().metric(), samples).ifPresent(notes::add);
+    loadsuite.goals.SampleSizes.tooFew(goalAssertion.goal().metric(), samples).ifPresent(notes::add);
     return notes.isEmpty() ? "" : " (" + String.join("; ", notes) + ")";
-  }
-
-  /** {@code p99 over 40 responses: at least 1000 make it a p99}, when a percentile is over fewer responses than it needs. */
-  public static java.util.Optional<String> tooFew(Metric metric, long responses) {
-    if (metric.kind != Metric.Kind.RESPONSE_TIME && metric.kind != Metric.Kind.INTENDED_TIME || metric.percentile <= 0
-        || metric.percentile >= 100) {
-      return java.util.Optional.empty();
-    }
-    long enough = ResponseTimes.enoughFor(metric.percentile);
-    return responses >= enough ? java.util.Optional.empty()
-        : java.util.Optional.of(String.format(Locale.ROOT, "%s over %d responses: at least %d make it a %s", metric.key, responses, enough,
-            metric.key));
   }
 }

@@ -24,7 +24,7 @@ class RuntimeSimulationsEndToEndTest extends SimulationsEndToEndTest {
         Map.of("profile", "smoke", "runtime.sustained.goals.global.throughput", "1000000/s"), TIMEOUT_SECONDS);
     assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
     assertThat(run.output()).containsPattern("Global: count of all events is greater than or equal to 5000000.0 : false \\(actual : \\d+");
-    assertThat(run.output()).contains("Global: 95th percentile of response time is less than 500.0 : true");
+    assertThat(run.output()).containsPattern("Goal met: p95 of all requests was \\d+ ms");
   }
 
   @Test
@@ -32,7 +32,7 @@ class RuntimeSimulationsEndToEndTest extends SimulationsEndToEndTest {
     GatlingRun.Result run = GatlingRun.run(RuntimeHandlersSimulation.class,
         Map.of("profile", "smoke", "overrides", "runtime.handlers.goals.\"GET /hooks\".max = 1ms"), TIMEOUT_SECONDS);
     assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
-    assertThat(run.output()).containsPattern("GET /hooks: max of response time is less than 1.0 : false \\(actual : \\d+");
+    assertThat(run.output()).containsPattern("Goal missed: max of \"GET /hooks\" was \\d+ ms; goal < 1ms");
   }
 
   @Test

@@ -1,7 +1,17 @@
 package loadsuite.suite;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Properties;
 import java.util.stream.Stream;
+import loadsuite.config.Targets;
+import loadsuite.goals.Goal;
+import loadsuite.goals.SampleSizes;
+import loadsuite.load.Shape;
+import loadsuite.results.RunSummary;
+import loadsuite.results.SummaryFiles;
 import loadsuite.system.SystemSpec;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -33,6 +43,31 @@ public abstract class SimulationsEndToEndTest {
       GatlingRun.Result run = GatlingRun.run(simulation, Map.of("profile", "smoke"), TIMEOUT_SECONDS);
       run.assertMetEveryGoal(embedded, system.name() + ".");
       alsoShows(simulation, run.output());
+      assertNightlyPercentilesGetEnoughResponses(simulation, SummaryFiles.read(GatlingRun.runFolder(run.output()).resolve(SummaryFiles.NAME)));
     }));
+  }
+
+  /**
+   * A percentile goal of the nightly profile on one request of several gets enough responses
+   * ({@link SampleSizes}): its count is this smoke run's responses of the request per iteration
+   * times the nightly plan's iterations. (Goals on all requests and on staircase levels are
+   * checked from the plan alone, in {@code SampleSizesTest}; workers plan no count.)
+   */
+  private void assertNightlyPercentilesGetEnoughResponses(Class<?> simulation, RunSummary smoke) {
+    Properties properties = new Properties();
+    properties.setProperty("profile", "nightly");
+    Suite.Plan nightly = Suite.plan(Targets.load(Path.of("targets.conf"), properties), system,
+        system.workloadOf(simulation).orElseThrow().name());
+    if (nightly.workload().schedule().closed() || nightly.workload().shape() instanceof Shape.Staircase) {
+      return;
+    }
+    long planned = nightly.workload().schedule().plannedMeasuredIterations();
+    for (Goal goal : nightly.goals()) {
+      smoke.requests().stream().filter(row -> row.path().equals(goal.scope())).findFirst().ifPresent(row -> {
+        long expected = planned * row.count() / Math.max(1, smoke.achieved().iterations());
+        assertThat(SampleSizes.tooFew(goal.metric(), expected)).as(nightly.workload().path() + ".goals.\"" + goal.scope()
+            + "\" at nightly, about " + expected + " responses").isEmpty();
+      });
+    }
   }
 }

@@ -2,6 +2,7 @@ package loadsuite.suite;
 
 import static io.gatling.javaapi.http.HttpDsl.http;
 
+import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
@@ -15,6 +16,7 @@ import loadsuite.config.DurationText;
 import loadsuite.config.TargetsException;
 import loadsuite.goals.GoalAssertion;
 import loadsuite.goals.GoalAssertions;
+import loadsuite.goals.SampleSizes;
 import loadsuite.load.GeneratorSampler;
 import loadsuite.load.Injector;
 import loadsuite.load.NamedRequests;
@@ -22,6 +24,7 @@ import loadsuite.load.PacedConnections;
 import loadsuite.load.RateSchedule;
 import loadsuite.load.ServiceUrls;
 import loadsuite.load.Workload;
+import loadsuite.log.MeasuredWindow;
 import loadsuite.results.Baseline;
 import loadsuite.results.History;
 import loadsuite.results.RunRecorder;
@@ -58,6 +61,8 @@ public abstract class SuiteSimulation extends Simulation {
   private RunningSystem sut;
   private RunRecorder recorder;
   private volatile boolean goalMissed;
+  /** The goals Gatling judges beside the suite (counts), which the log's header carries. */
+  private List<Assertion> countAssertions;
 
   protected SuiteSimulation(SystemSpec system) {
     this.system = system;
@@ -105,17 +110,20 @@ public abstract class SuiteSimulation extends Simulation {
           .disableCaching()
           .disableWarmUp()
           .transformResponse(connections.intendedTimes()::record));
-      printPlan(plan);
+      printPlan(plan, measured.names().size());
       Injector.current().awaitStart();
+      // the line Gatling printed up to 3.15 as the load began: people and the tests look for it
+      System.out.println("Simulation " + getClass().getName() + " started...");
       // from here on the run is measured: the generator's samples and the run's start leave out the wait for a shared start
       recorder = new RunRecorder(RESULTS, history, getClass().getName(), profile, workload, plan.goals(),
           measured.names(), measured.groups(), goalAssertions, baseline, connections::measuredIterations, load.transfers(), sut,
           connections.intendedTimes(), GeneratorSampler.start());
       Runtime.getRuntime().addShutdownHook(new Thread(this::atExit));
+      countAssertions = goalAssertions.stream().filter(GoalAssertion::countsOnly).map(GoalAssertion::assertion).toList();
       setUp(connections.populate(load.title(), warmUp, measured.value(), ServiceUrls.sessionValues(sut.baseUrls()),
               load.feeder().map(feeder -> feeder.get())))
           .protocols(protocol)
-          .assertions(goalAssertions.stream().filter(GoalAssertion::countsOnly).map(GoalAssertion::assertion).toList())
+          .assertions(countAssertions)
           .maxDuration(connections.plannedDuration().plus(DRAIN));
     } catch (TargetsException | SutUnavailableException e) {
       stopBeforeLoad(e);
@@ -151,8 +159,9 @@ public abstract class SuiteSimulation extends Simulation {
   @Override
   public void after() {
     try {
-      RunStats.latest(RESULTS, getClass().getName()).ifPresentOrElse(
-          stats -> {
+      RunStats.latestRun(RESULTS, getClass().getName()).ifPresentOrElse(
+          folder -> {
+            RunStats stats = measured(folder);
             if (Injector.current().shared()) {
               Injector.current().record(stats.directory());
             }
@@ -165,6 +174,18 @@ public abstract class SuiteSimulation extends Simulation {
     } finally {
       stopSut();
     }
+  }
+
+  /** The run's log cut to its measured window (Gatling writes its report from that log after this), then read. */
+  private RunStats measured(Path folder) {
+    Workload workload = plan.workload();
+    long leftOut = MeasuredWindow.cut(folder.resolve("simulation.log"), workload.warmUp().toMillis(),
+        MeasuredWindow.describe(workload.warmUp().toMillis(), workload.schedule().measuredSeconds()),
+        countAssertions.stream().map(Assertion::asScala).toList());
+    if (leftOut > 0) {
+      System.err.println("warning: " + leftOut + " responses logged during the warm-up were left out of the run's figures");
+    }
+    return RunStats.read(folder);
   }
 
   /**
@@ -192,7 +213,7 @@ public abstract class SuiteSimulation extends Simulation {
     }
   }
 
-  private void printPlan(Suite.Plan plan) {
+  private void printPlan(Suite.Plan plan, int requestsSent) {
     Workload w = plan.workload();
     RateSchedule schedule = w.schedule();
     System.out.printf("%n%s (profile %s) against %s%n", w.path(), Suite.targets().profileName(), sut.description());
@@ -209,6 +230,8 @@ public abstract class SuiteSimulation extends Simulation {
     }
     System.out.println("  goals: " + plan.goals().stream()
         .map(g -> g.scope() + " " + g.metric().key + " " + g.threshold())
-        .collect(Collectors.joining(", ")) + "\n");
+        .collect(Collectors.joining(", ")));
+    SampleSizes.shortOf(w, plan.goals(), requestsSent).forEach(line -> System.out.println("  too few responses for a percentile: " + line));
+    System.out.println();
   }
 }

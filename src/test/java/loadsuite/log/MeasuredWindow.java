@@ -1,0 +1,62 @@
+package loadsuite.log;
+
+import io.gatling.commons.stats.assertion.Assertion;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * Cuts a run's log to its measured window, so that Gatling's HTML report of it (its throughput,
+ * its charts) covers what the goals were judged on, as keycloak-benchmark cuts its logs before
+ * the report: the run starts where the warm-up ended, and the description on the report's first
+ * screen says so. The warm-up's requests are silent (never logged); its connections' starts are
+ * moved to the window's start. Gatling's reader of the log runs after the simulation's
+ * {@code after()}, which is where the suite cuts it.
+ */
+public final class MeasuredWindow {
+  private MeasuredWindow() {}
+
+  /**
+   * Rewrites {@code log} in place, from {@code warmUpMillis} after its start.
+   *
+   * @param assertions what the header carries for Gatling to judge (the header's own are not read back)
+   * @return how many responses fell before the window and were left out (none when the warm-up is silent)
+   */
+  public static long cut(Path log, long warmUpMillis, String description, List<Assertion> assertions) {
+    Path cut = log.resolveSibling(log.getFileName() + ".cut");
+    long left = 0;
+    try (SimulationLog in = SimulationLog.open(log)) {
+      long start = in.header().start() + warmUpMillis;
+      try (LogWriter out = new LogWriter(cut, in.header().simulation(), start, description, in.header().scenarios(), assertions)) {
+        for (LogRecord r = in.next(); r != null; r = in.next()) {
+          if (r instanceof LogRecord.User u && u.timestamp() < start) {
+            out.write(new LogRecord.User(u.scenario(), u.start(), start));
+          } else if (r instanceof LogRecord.Error e && e.timestamp() < start) {
+            out.write(new LogRecord.Error(e.message(), start));
+          } else if (r instanceof LogRecord.Response response && response.start() < start
+              || r instanceof LogRecord.Group group && group.start() < start) {
+            left++;
+          } else {
+            out.write(r);
+          }
+        }
+      }
+    }
+    try {
+      Files.move(cut, log, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot replace " + log, e);
+    }
+    return left;
+  }
+
+  /** What the report's first screen says of its window. */
+  public static String describe(long warmUpMillis, double measuredSeconds) {
+    return String.format(java.util.Locale.ROOT, "Measured window only: %.0f s planned, from the end of the %.0f s warm-up"
+        + " (left out: its requests are silent), to the last answer. Percentiles on these pages are Gatling's estimates;"
+        + " the goals were judged on exact figures (summary.json, the suite page).", measuredSeconds, warmUpMillis / 1000.0);
+  }
+}
