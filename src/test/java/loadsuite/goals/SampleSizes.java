@@ -27,8 +27,8 @@ public final class SampleSizes {
     if (!isPercentile(metric) || responses >= enoughFor(metric.percentile)) {
       return java.util.Optional.empty();
     }
-    return java.util.Optional.of(String.format(Locale.ROOT, "%s over %d responses: at least %d make it a %s", metric.key, responses,
-        enoughFor(metric.percentile), metric.key));
+    return java.util.Optional.of(String.format(Locale.ROOT, "%s over %d %s: at least %d make it a %s", metric.key, responses,
+        metric.kind == Metric.Kind.SCHEDULE_LAG ? "iterations" : "responses", enoughFor(metric.percentile), metric.key));
   }
 
   /**

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads a simulation.log record by record. Gatling 3.15's binary format is undocumented and its
+ * Reads a simulation.log record by record. Gatling's binary format (3.13 to 3.16) is undocumented and its
  * reader ({@code LogFileReader}) only yields statistics, so this follows that reader field by
  * field: a header (Gatling version, simulation, start in epoch ms, run description, scenarios by
  * index, pickled assertions), then records whose times are int offsets from the start and whose

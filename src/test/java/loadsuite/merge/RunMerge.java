@@ -85,12 +85,11 @@ public final class RunMerge {
     Path folder = results.resolve(simpleName + "-" + FOLDER_TIME.format(Instant.parse(start)) + "-merged");
     createEmpty(folder);
     var counts = goals.stream().filter(GoalAssertion::countsOnly).map(g -> g.assertion().asScala()).toList();
+    // each injector's log is already cut to its measured window
     List<Long> records = LogMerge.merge(runs.stream().map(r -> r.folder().resolve(InjectorRun.LOG)).toList(),
-        folder.resolve(InjectorRun.LOG), "merged from " + runs.size() + " injectors", counts);
+        folder.resolve(InjectorRun.LOG), "Merged from " + runs.size() + " injectors. "
+            + MeasuredWindow.describe(whole.workload().warmUp().toMillis(), whole.workload().schedule().measuredSeconds()), counts);
     System.out.printf("merged %s into %s (records %s)%n", folders, folder, records);
-    long warmUp = whole.workload().warmUp().toMillis();
-    MeasuredWindow.cut(folder.resolve(InjectorRun.LOG), warmUp, "Merged from " + runs.size() + " injectors. "
-        + MeasuredWindow.describe(warmUp, whole.workload().schedule().measuredSeconds()), counts);
 
     RunStats stats = RunStats.read(folder);
     String knee = RunRecorder.knee(whole.workload(), whole.goals(), requests, bytesPerRequest, stats);
