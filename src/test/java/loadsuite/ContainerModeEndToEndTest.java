@@ -10,11 +10,12 @@ import java.util.List;
 import java.util.Map;
 import loadsuite.container.ContainerEngine;
 import loadsuite.freightliner.FreightlinerReplicationSimulation;
-import loadsuite.freightliner.FreightlinerSystem;
+import loadsuite.freightliner.FreightlinerJobsSimulation;
 import loadsuite.suite.GatlingRun;
-import loadsuite.nebulagc.NebulaSystem;
+import loadsuite.nebulagc.NebulaMixedSimulation;
+import loadsuite.packs.PacksJourneySimulation;
 import loadsuite.packs.PacksSystem;
-import loadsuite.registry.RegistrySystem;
+import loadsuite.registry.RegistryMixedSimulation;
 import loadsuite.results.RunSummary;
 import loadsuite.results.SummaryFiles;
 import loadsuite.runtime.RuntimeSustainedSimulation;
@@ -22,14 +23,17 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.testcontainers.DockerClientFactory;
 
 /**
- * Simulations in container mode, on the local images (built with nothing pulled): the registry's
- * against the real CNCF Distribution container, the runtime's, packs' and NebulaGC's against their
- * stand-ins' containers, Freightliner's against its job API stand-in's container and two
- * Distribution containers, with the resource probes measured and gated. Needs a container engine and the local images:
+ * Container mode, on the local images (built with nothing pulled): one simulation of each system,
+ * the one that sends the most kinds of its requests: the registry's against the real CNCF
+ * Distribution container, the runtime's, packs' and NebulaGC's against their stand-ins'
+ * containers, Freightliner's against its job API stand-in's container and two Distribution
+ * containers, with the resource probes measured and gated. Every simulation's requests are proven
+ * by its system's end-to-end test (embedded, and against Distribution); what container mode adds
+ * is the containers' lifecycle, addresses and probes, which one run per system shows. Needs a container engine and the local images:
  * without them the tests are skipped with the reason, except on CI ({@code CI=true}), where that fails.
  */
 class ContainerModeEndToEndTest {
@@ -67,14 +71,9 @@ class ContainerModeEndToEndTest {
     }
   }
 
-  static java.util.stream.Stream<? extends Class<?>> registrySimulations() {
-    return RegistrySystem.SPEC.simulations().stream();
-  }
-
-  @ParameterizedTest
-  @MethodSource("registrySimulations")
-  void registrySimulationsMeetTheirGoalsAndTheSeedsProbeGoalsAgainstDistribution(Class<?> simulation) throws Exception {
-    GatlingRun.Result run = GatlingRun.run(simulation, CONTAINER, TIMEOUT_SECONDS);
+  @Test
+  void theRegistrysMixedWorkloadMeetsItsGoalsAndTheSeedsProbeGoalsAgainstDistribution() throws Exception {
+    GatlingRun.Result run = GatlingRun.run(RegistryMixedSimulation.class, CONTAINER, TIMEOUT_SECONDS);
     run.assertMetEveryGoal("container " + DISTRIBUTION + " (registry) at http://127.0.0.1:", "registry.");
     assertThat(run.output()).containsPattern("all requests +\\d+ +0\\.00% ");
     RunSummary summary = summaryOf(run);
@@ -88,18 +87,14 @@ class ContainerModeEndToEndTest {
             org.assertj.core.groups.Tuple.tuple("peak-memory of the registry container < 512MB", true));
   }
 
-  static java.util.stream.Stream<? extends Class<?>> packsAndNebulaSimulations() {
-    return java.util.stream.Stream.concat(PacksSystem.SPEC.simulations().stream(), NebulaSystem.SPEC.simulations().stream());
-  }
-
   /**
-   * Packs and NebulaGC against their stand-ins' containers (SQLite inside a FROM scratch image),
-   * every simulation at smoke. The stand-in is not the product: its probes are checked as
-   * measured, against goals it trivially meets.
+   * Packs and NebulaGC against their stand-ins' containers (SQLite inside a FROM scratch image):
+   * the journey and the mixed workload at smoke. The stand-in is not the product: its probes are
+   * checked as measured, against goals it trivially meets.
    */
   @ParameterizedTest
-  @MethodSource("packsAndNebulaSimulations")
-  void packsAndNebulaSimulationsMeetTheirGoalsAgainstTheirStandInsContainer(Class<?> simulation) throws Exception {
+  @ValueSource(classes = {PacksJourneySimulation.class, NebulaMixedSimulation.class})
+  void packsAndNebulaMeetTheirGoalsAgainstTheirStandInsContainer(Class<?> simulation) throws Exception {
     boolean packs = PacksSystem.SPEC.simulations().contains(simulation);
     String system = packs ? "packs" : "nebulagc";
     String image = packs ? PACKS : NEBULAGC;
@@ -111,20 +106,17 @@ class ContainerModeEndToEndTest {
     assertMeasured(summaryOf(run).probes(), image);
   }
 
-  static java.util.stream.Stream<? extends Class<?>> freightlinerSimulations() {
-    return FreightlinerSystem.SPEC.simulations().stream();
-  }
-
   /**
    * Freightliner's three containers: the job API stand-in with its key from targets.conf and two
-   * Distribution registries; each one's probes measured, and all three stopped after the run.
+   * Distribution registries, all three used by the jobs workload (the API copies between the
+   * registries, the suite checks the copies there); each one's probes measured, and all three
+   * stopped after the run.
    */
-  @ParameterizedTest
-  @MethodSource("freightlinerSimulations")
-  void freightlinerSimulationsMeetTheirGoalsAgainstThreeContainers(Class<?> simulation) throws Exception {
+  @Test
+  void freightlinersJobsMeetTheirGoalsAgainstThreeContainers() throws Exception {
     Map<String, String> properties = new HashMap<>(CONTAINER);
     properties.putAll(FREIGHTLINER_API_GOALS);
-    GatlingRun.Result run = GatlingRun.run(simulation, properties, TIMEOUT_SECONDS);
+    GatlingRun.Result run = GatlingRun.run(FreightlinerJobsSimulation.class, properties, TIMEOUT_SECONDS);
     run.assertMetEveryGoal("container " + FREIGHTLINER + " (freightliner api) at http://127.0.0.1:", "freightliner.");
     assertThat(run.output()).contains("container " + DISTRIBUTION + " (freightliner source) at http://127.0.0.1:")
         .contains("container " + DISTRIBUTION + " (freightliner destination) at http://127.0.0.1:");
