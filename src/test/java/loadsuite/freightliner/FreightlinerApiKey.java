@@ -13,8 +13,9 @@ record FreightlinerApiKey(String key, String origin) {
   static final String CONTAINER_ENV = "FREIGHTLINER_API_KEY";
   static final String OPTION = "api-key";
 
+  /** The key of the job API as it runs, whatever the registries' mode (an embedded API beside external registries has its own key). */
   static FreightlinerApiKey of(RunningSystem system) {
-    return switch (system.mode()) {
+    return switch (system.mode(FreightlinerSystem.SPEC.primary().name())) {
       case "embedded" -> new FreightlinerApiKey(FreightlinerSystem.EMBEDDED_API_KEY, "the embedded stand-in's");
       case "container" -> {
         String container = FreightlinerSystem.SPEC.containerKey(FreightlinerSystem.SPEC.primary());

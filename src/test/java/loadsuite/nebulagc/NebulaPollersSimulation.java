@@ -13,8 +13,8 @@ public class NebulaPollersSimulation extends NebulaSimulation {
   public NebulaPollersSimulation() {
     NebulaKeys.Pollers keys = keys(NebulaKeys.Pollers.class);
     Shape.Sustained shape = (Shape.Sustained) workload().shape();
-    UpdateDetection detection = new UpdateDetection(shape.duration(), keys.uploadInterval(),
-        UpdateDetection.period(keys.fleet().connections(), shape.rate().perSecond()), keys.bundleSize());
+    UpdateDetection detection = new UpdateDetection(shape.duration(), keys.uploadInterval(), UpdateDetection.period(workload()),
+        keys.bundleSize());
     byte[] bundle = NebulaBundle.generate(keys.bundleSize(), 0);
     load(overFleet("Daemons polling while an admin uploads bundles", keys.fleet(),
         warmUp -> warmUp ? poll(bundle.length, true) : detection.pollAndDetect(bundle.length),

@@ -7,7 +7,12 @@ import io.gatling.javaapi.core.Session;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.Optional;
+import loadsuite.config.Rate;
+import loadsuite.load.Injector;
+import loadsuite.load.Shape;
 import loadsuite.load.Timings;
+import loadsuite.load.Workload;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +35,19 @@ class NebulaUpdateDetectionTest {
       session = session.set(value.getKey(), value.getValue());
     }
     return session;
+  }
+
+  /** An injector's share of 100 pollers at 20/s (one of three) polls every 5 s too: its deadline is the whole run's. */
+  @Test
+  void anInjectorsPollersKeepTheWholeRunsPeriod() {
+    Workload whole = new Workload("nebulagc.pollers", 100, Duration.ofSeconds(5), new Shape.Sustained(new Rate(20), Duration.ofSeconds(60)), 1,
+        null);
+    assertThat(UpdateDetection.period(whole)).isEqualTo(Duration.ofSeconds(5));
+    for (int i = 1; i <= 3; i++) {
+      Workload share = new Injector(i, 3, Optional.empty()).share(whole);
+      assertThat(share.connections()).isLessThan(whole.connections());
+      assertThat(UpdateDetection.period(share)).as("injector " + i + " of 3").isEqualTo(Duration.ofSeconds(5));
+    }
   }
 
   /** The poller claims the upload due now and the server answers it with {@code version}. */

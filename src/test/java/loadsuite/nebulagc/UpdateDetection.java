@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.LongSupplier;
+import loadsuite.load.Shape;
 import loadsuite.load.Timings;
+import loadsuite.load.Workload;
 
 /**
  * The pollers' config update detection (seed 004: within 10 s with 5 s polling). During the measured
@@ -65,6 +67,14 @@ final class UpdateDetection {
   /** A poller's period: each of the connections polls once per period at the workload's rate. */
   static Duration period(int connections, double rate) {
     return Duration.ofNanos(Math.round(connections / rate * 1e9));
+  }
+
+  /**
+   * The period of a sustained workload's pollers, from its own connections and rate: an injector's
+   * share has fewer of both, and the same period as the whole run.
+   */
+  static Duration period(Workload workload) {
+    return period(workload.connections(), ((Shape.Sustained) workload.shape()).rate().perSecond());
   }
 
   /** Uploads at 1, 2, … intervals into the measured window whose deadline and one more poll end within it. */

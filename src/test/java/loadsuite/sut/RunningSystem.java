@@ -28,11 +28,20 @@ public final class RunningSystem implements AutoCloseable {
   }
 
   public String baseUrl(String service) {
+    return service(service).baseUrl();
+  }
+
+  /** How one service was obtained: {@code embedded}, {@code external} or {@code container}. */
+  public String mode(String service) {
+    return service(service).mode();
+  }
+
+  private RunningService service(String service) {
     RunningService running = services.get(service);
     if (running == null) {
       throw new IllegalArgumentException(system + " has no service " + service + "; it has " + services.keySet());
     }
-    return running.baseUrl();
+    return running;
   }
 
   /** Each service's base URL, by service name. */

@@ -109,6 +109,8 @@ class SystemsUnderTestTest {
         RunningSystem system = SystemsUnderTest.start(sut("sut.urls.destination", running.baseUrl()), twoServices(), WORKLOAD)) {
       assertThat(system.baseUrl("destination")).isEqualTo(running.baseUrl());
       assertThat(system.mode()).isEqualTo("mixed");
+      assertThat(system.mode("source")).isEqualTo("embedded");
+      assertThat(system.mode("destination")).isEqualTo("external");
       assertThat(system.description()).contains("embedded demo stand-in at", "external pair destination at " + running.baseUrl());
       assertThat(started).hasSize(1);
     }
