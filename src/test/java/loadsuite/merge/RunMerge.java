@@ -71,10 +71,10 @@ public final class RunMerge {
     InjectorRun.checkTogether(runs);
     RunSummary first = runs.get(0).summary();
     Suite.Plan whole = wholePlan(first.simulation(), runs);
-    Map<String, Long> bytesPerRequest = first.transfers().stream().collect(Collectors.toMap(RunSummary.Transfer::request,
-        RunSummary.Transfer::bytesPerRequest));
+    List<List<String>> levels = RunRecorder.levels(whole.workload());
+    Map<String, Long> bytesPerRequest = bytesPerRequest(first.transfers(), levels);
     Set<String> requests = new LinkedHashSet<>();
-    runs.forEach(run -> run.summary().requests().forEach(r -> requests.add(withinLevel(r, whole))));
+    runs.forEach(run -> run.summary().requests().forEach(r -> requests.add(withinLevel(r.path(), levels))));
     List<GoalAssertion> goals = new ArrayList<>(GoalAssertions.of(whole.workload(), whole.goals(), requests, List.of(), bytesPerRequest));
     Optional<Baseline> baseline = Baseline.find(Baseline.Settings.read(Suite.targets().baseline()), first.simulation(), first.profile(),
         whole.workload().schedule().measuredSeconds());
@@ -136,13 +136,20 @@ public final class RunMerge {
   }
 
   /** A row's path within its staircase level (the request or group the goals name), or as it is. */
-  private static String withinLevel(RunSummary.RequestStats row, Suite.Plan whole) {
-    if (row.group().isEmpty() || !RunRecorder.levels(whole.workload()).contains(List.of(row.group().get(0)))) {
-      return row.path();
-    }
-    List<String> parts = new ArrayList<>(row.group().subList(1, row.group().size()));
-    parts.add(row.name());
-    return String.join(NamedRequests.SEPARATOR, parts);
+  static String withinLevel(String path, List<List<String>> levels) {
+    List<String> parts = NamedRequests.parts(path);
+    return parts.size() > 1 && levels.contains(List.of(parts.get(0))) ? String.join(NamedRequests.SEPARATOR, parts.subList(1, parts.size()))
+        : path;
+  }
+
+  /**
+   * The bytes of each request or group that carries a known size, by the path goals name: a
+   * staircase's transfers are a row per level ({@code level 10 workers / copy image}), the goal's
+   * scope is {@code copy image}.
+   */
+  static Map<String, Long> bytesPerRequest(List<RunSummary.Transfer> transfers, List<List<String>> levels) {
+    return transfers.stream().collect(Collectors.toMap(t -> withinLevel(t.request(), levels), RunSummary.Transfer::bytesPerRequest,
+        (a, b) -> a, java.util.LinkedHashMap::new));
   }
 
   private static RunSummary summarize(RunStats stats, List<InjectorRun> runs, Suite.Plan whole, List<GoalAssertion> goals,
