@@ -27,6 +27,7 @@ public final class ExactStats implements AssertionStatsRepository {
     final ResponseTimes ok = new ResponseTimes();
     final ResponseTimes ko = new ResponseTimes();
 
+    /** A negative time (the clock stepped back between a request's start and end) counts as 0 ms. */
     void add(int millis, boolean succeeded) {
       (succeeded ? ok : ko).add(Math.max(0, millis));
     }
@@ -36,13 +37,12 @@ public final class ExactStats implements AssertionStatsRepository {
     }
   }
 
+  private final AssertionStatsRepository paths;
   private final Scope global = new Scope();
   private final Map<Map.Entry<List<String>, String>, Scope> requests = new LinkedHashMap<>();
   private final Map<List<String>, Scope> groups = new LinkedHashMap<>();
   /** From the run's start to its last record: what Gatling divides a count by for its mean requests per second. */
   private double seconds;
-
-  private final AssertionStatsRepository paths;
 
   private ExactStats(AssertionStatsRepository paths) {
     this.paths = paths;
