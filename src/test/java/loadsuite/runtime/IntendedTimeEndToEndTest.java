@@ -2,14 +2,10 @@ package loadsuite.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.undertow.server.HttpServerExchange;
-import io.undertow.server.handlers.BlockingHandler;
-import io.undertow.util.Headers;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import loadsuite.results.RunSummary;
 import loadsuite.results.SummaryFiles;
-import loadsuite.standin.StandInServer;
 import loadsuite.suite.GatlingRun;
 import org.junit.jupiter.api.Test;
 
@@ -24,14 +20,14 @@ class IntendedTimeEndToEndTest {
 
   @Test
   void aStallShowsInTheLatencyFromTheIntendedSendTimeWhereGatlingsOwnPercentilesHideIt() throws Exception {
-    try (StallingRuntime runtime = new StallingRuntime()) {
+    try (HoldingRuntime runtime = new HoldingRuntime(stall())) {
       GatlingRun.Result run = GatlingRun.run(RuntimeSustainedSimulation.class, Map.of(
           "sut.mode", "external", "sut.url", runtime.url(),
           "runtime.sustained.connections", "1", "runtime.sustained.rate", "50/s",
           "runtime.sustained.warm-up", "1s", "runtime.sustained.duration", "8s",
           "runtime.sustained.goals.global.intended.p99", "1s"), 180);
 
-      assertThat(runtime.stalled()).as("the stand-in stalled a request").isPositive();
+      assertThat(runtime.held()).as("the stand-in stalled a request").isPositive();
       RunSummary summary = SummaryFiles.read(GatlingRun.runFolder(run.output()).resolve(SummaryFiles.NAME));
       // the same percentile, measured from the send and from the intended send: Gatling's p95 does not
       // see the stall (its p99, a t-digest estimate over one 2 s sample among ~350, may land anywhere between)
@@ -53,40 +49,13 @@ class IntendedTimeEndToEndTest {
     }
   }
 
-  /**
-   * The runtime's {@code GET /health} and {@code GET /simple} on the stand-ins' server; from
-   * {@link #STALL_AFTER_MS} after the first {@code /simple}, every request is held until the stall ends.
-   */
-  private static final class StallingRuntime implements AutoCloseable {
-    private final AtomicLong first = new AtomicLong();
-    private final AtomicLong stalled = new AtomicLong();
-    private final StandInServer server = StandInServer.start("127.0.0.1", 0, new BlockingHandler(this::answer), builder -> builder);
-
-    String url() {
-      return server.baseUrl();
-    }
-
-    long stalled() {
-      return stalled.get();
-    }
-
-    private void answer(HttpServerExchange exchange) throws InterruptedException {
-      if (exchange.getRequestPath().equals("/simple")) {
-        long now = System.currentTimeMillis();
-        first.compareAndSet(0, now);
-        long stallEnd = first.get() + STALL_AFTER_MS + STALL_MS;
-        if (now >= first.get() + STALL_AFTER_MS && now < stallEnd) {
-          stalled.incrementAndGet();
-          Thread.sleep(stallEnd - now);
-        }
-      }
-      exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
-      exchange.getResponseSender().send("{\"message\":\"Hello, World!\"}");
-    }
-
-    @Override
-    public void close() {
-      server.close();
-    }
+  /** From {@link #STALL_AFTER_MS} after the first {@code /simple}, every request is held until the stall ends. */
+  private static HoldingRuntime.Hold stall() {
+    AtomicLong first = new AtomicLong();
+    return (n, now) -> {
+      first.compareAndSet(0, now);
+      long stallEnd = first.get() + STALL_AFTER_MS + STALL_MS;
+      return now >= first.get() + STALL_AFTER_MS && now < stallEnd ? stallEnd - now : 0;
+    };
   }
 }

@@ -2,17 +2,12 @@ package loadsuite.runtime;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.undertow.server.HttpServerExchange;
-import io.undertow.server.handlers.BlockingHandler;
-import io.undertow.util.Headers;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import loadsuite.log.SimulationLog;
 import loadsuite.merge.PooledSamples;
 import loadsuite.results.RunSummary;
 import loadsuite.results.SummaryFiles;
-import loadsuite.standin.StandInServer;
 import loadsuite.suite.GatlingRun;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +21,8 @@ class TrueVerdictEndToEndTest {
 
   @Test
   void aGoalAtTheTrueP95FailsTheRunAndOneAboveItIsMet() throws Exception {
-    try (HoldingRuntime runtime = new HoldingRuntime()) {
+    // every 16th request held
+    try (HoldingRuntime runtime = new HoldingRuntime((n, now) -> n % 16 == 0 ? HELD_MS : 0)) {
       GatlingRun.Result run = GatlingRun.run(RuntimeSustainedSimulation.class, Map.of(
           "sut.mode", "external", "sut.url", runtime.url(),
           "runtime.sustained.connections", "40", "runtime.sustained.rate", "100/s",
@@ -50,35 +46,6 @@ class TrueVerdictEndToEndTest {
           .satisfies(goal -> assertThat(goal.met()).as(goal.message()).isTrue());
       assertThat(run.output()).contains("Goal missed: p95 of all requests was " + truth + " ms").contains("Goal met: p99 of \"GET /simple\"");
       assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
-    }
-  }
-
-  /** The runtime's {@code GET /health} and {@code GET /simple}; every 16th {@code /simple} is held {@link #HELD_MS}. */
-  private static final class HoldingRuntime implements AutoCloseable {
-    private final AtomicLong simple = new AtomicLong();
-    private final AtomicLong held = new AtomicLong();
-    private final StandInServer server = StandInServer.start("127.0.0.1", 0, new BlockingHandler(this::answer), builder -> builder);
-
-    String url() {
-      return server.baseUrl();
-    }
-
-    long held() {
-      return held.get();
-    }
-
-    private void answer(HttpServerExchange exchange) throws InterruptedException {
-      if (exchange.getRequestPath().equals("/simple") && simple.incrementAndGet() % 16 == 0) {
-        held.incrementAndGet();
-        Thread.sleep(HELD_MS);
-      }
-      exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
-      exchange.getResponseSender().send("{\"message\":\"Hello, World!\"}");
-    }
-
-    @Override
-    public void close() {
-      server.close();
     }
   }
 }
