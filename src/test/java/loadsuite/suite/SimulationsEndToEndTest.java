@@ -85,7 +85,7 @@ public abstract class SimulationsEndToEndTest {
 
   /** Whether two profiles mix a workload's requests alike: only then do the smoke run's shares hold at nightly (else see targets.conf). */
   private static boolean sameMix(Section a, Section b) {
-    for (String key : List.of("mix", "write-percent", "cold-percent")) {
+    for (String key : List.of("mix", "write-percent", "cold-percent", "tree-percent")) {
       String left = a.has(key) ? (key.equals("mix") ? a.stringMap(key).toString() : a.string(key)) : "";
       String right = b.has(key) ? (key.equals("mix") ? b.stringMap(key).toString() : b.string(key)) : "";
       if (!left.equals(right)) {
