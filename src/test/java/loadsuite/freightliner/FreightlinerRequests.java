@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import loadsuite.http.BaseUrl;
 import loadsuite.load.NamedRequests;
 import loadsuite.load.RunId;
 import loadsuite.load.ServiceUrls;
@@ -74,6 +75,7 @@ final class FreightlinerRequests {
   private static final String JOB_ID = "jobId";
   private static final String JOB_STATUS = "jobStatus";
   private static final String JOB_ERROR = "jobError";
+  private static final String JOB_SUCCESS = "jobSuccess";
   private static final String JOB_SUBMITTED = "jobSubmitted";
   private static final String POLLS = "jobPolls";
 
@@ -186,17 +188,21 @@ final class FreightlinerRequests {
     return api(http(name).post(path))
         .header("Content-Type", "application/json")
         .body(StringBody(session -> json(body.apply(session))))
-        .check(status().is(202), jsonPath("$.status").is("pending"), jsonPath("$.job_id").saveAs(JOB_ID));
+        .check(status().is(202), jsonPath("$.status").in("pending", "running"), jsonPath("$.job_id").saveAs(JOB_ID));
   }
 
-  /** Polls the job every {@code pollInterval} until it is neither pending nor running, at most {@code maxPolls} times. */
+  /**
+   * Polls the job every {@code pollInterval} until it is neither pending nor running, at most {@code maxPolls} times. A 202
+   * may already say running: the real job API answers the job's status when a worker took it first.
+   */
   private static ChainBuilder awaitJob(Duration pollInterval, int maxPolls, boolean warmUp) {
-    ChainBuilder polled = exec(session -> session.set(JOB_SUBMITTED, System.currentTimeMillis()).set(POLLS, 0).set(JOB_STATUS, "pending"))
+    ChainBuilder polled = exec(session -> session.set(JOB_SUBMITTED, System.currentTimeMillis()).set(POLLS, 0).set(JOB_STATUS, "pending")
+            .remove(JOB_ERROR).remove(JOB_SUCCESS))
         .asLongAs(session -> running(session) && session.getInt(POLLS) < maxPolls).on(
             exec(io.gatling.javaapi.core.CoreDsl.pause(pollInterval))
                 .exec(silentIf(warmUp, api(http(GET_JOB).get(session -> "/api/v1/jobs/" + session.getString(JOB_ID)))
                     .check(status().is(200), jsonPath("$.id").isEL("#{" + JOB_ID + "}"), jsonPath("$.status").saveAs(JOB_STATUS),
-                        jsonPath("$.error").optional().saveAs(JOB_ERROR))))
+                        jsonPath("$.error").optional().saveAs(JOB_ERROR), jsonPath("$.result.Success").optional().saveAs(JOB_SUCCESS))))
                 .exec(session -> session.set(POLLS, session.getInt(POLLS) + 1)));
     return warmUp ? polled : polled.exec(Timings.record(JOB_COMPLETION, session -> new Timings.Measured(session, List.of(completion(session, maxPolls)))));
   }
@@ -205,6 +211,10 @@ final class FreightlinerRequests {
     long submitted = session.getLong(JOB_SUBMITTED);
     long now = System.currentTimeMillis();
     String status = session.getString(JOB_STATUS);
+    if ("completed".equals(status) && "false".equals(session.getString(JOB_SUCCESS))) {
+      // the real Freightliner ends a job whose copy failed as completed; its result (Go field names) says so
+      return Timings.Timing.failed(submitted, now, "job " + session.getString(JOB_ID) + " said completed, but its result says Success false");
+    }
     if ("completed".equals(status)) {
       return Timings.Timing.ok(submitted, now);
     }
@@ -225,7 +235,7 @@ final class FreightlinerRequests {
     return http(CHECK_DESTINATION).get(session -> ServiceUrls.of(session, DESTINATION) + "/v2/" + repository.apply(session) + "/manifests/"
             + tag.apply(session))
         .header("Accept", OciImage.MANIFEST_TYPE)
-        .check(status().is(200), header("Docker-Content-Digest").is(digest));
+        .check(status().is(200).name("the destination holds the image of a completed job"), header("Docker-Content-Digest").is(digest));
   }
 
   static HttpRequestActionBuilder health() {
@@ -280,8 +290,8 @@ final class FreightlinerRequests {
     return ServiceUrls.of(session, DESTINATION) + "/v2/" + targetOf(session) + rest;
   }
 
-  /** The latest upload Location, resolved against the destination (Distribution's are absolute, others relative). */
+  /** The latest upload Location after the destination's base URL (Distribution's are absolute, others relative), as the registry workloads' Gatling does. */
   private static String uploadUrl(Session session) {
-    return URI.create(ServiceUrls.of(session, DESTINATION) + "/").resolve(session.getString(LOCATION)).toString();
+    return BaseUrl.join(ServiceUrls.of(session, DESTINATION), session.getString(LOCATION)).toString();
   }
 }
