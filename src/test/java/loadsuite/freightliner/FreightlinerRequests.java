@@ -213,7 +213,7 @@ final class FreightlinerRequests {
     String status = session.getString(JOB_STATUS);
     if ("completed".equals(status) && "false".equals(session.getString(JOB_SUCCESS))) {
       // the real Freightliner ends a job whose copy failed as completed; its result (Go field names) says so
-      return Timings.Timing.failed(submitted, now, "job " + session.getString(JOB_ID) + " said completed, but its result says Success false");
+      return Timings.Timing.failed(submitted, now, "a job said completed, but its result says Success false");
     }
     if ("completed".equals(status)) {
       return Timings.Timing.ok(submitted, now);
@@ -235,7 +235,7 @@ final class FreightlinerRequests {
     return http(CHECK_DESTINATION).get(session -> ServiceUrls.of(session, DESTINATION) + "/v2/" + repository.apply(session) + "/manifests/"
             + tag.apply(session))
         .header("Accept", OciImage.MANIFEST_TYPE)
-        .check(status().is(200).name("the destination holds the image of a completed job"), header("Docker-Content-Digest").is(digest));
+        .check(status().is(200).name("a completed job's image at the destination: status.find.is(200)"), header("Docker-Content-Digest").is(digest));
   }
 
   static HttpRequestActionBuilder health() {
