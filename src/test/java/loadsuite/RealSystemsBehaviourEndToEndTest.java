@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * stand-in under a path prefix ({@code /api}) and shows what a real implementation does that the
  * stand-in does not: the health check, the preparation and the load all keep the prefix, and each
  * passes. The registry refuses an HTTP/2 upgrade and keeps one blob store for all repositories; the
- * job API answers a submission with {@code running}.
+ * job API answers a submission with {@code running}. And a job API that says completed for a failed
+ * copy, as the real Freightliner does, fails the run with a message that says so.
  */
 class RealSystemsBehaviourEndToEndTest {
   private static final long TIMEOUT_SECONDS = 300;
@@ -91,18 +92,33 @@ class RealSystemsBehaviourEndToEndTest {
 
   @Test
   void aFreightlinerJobApiUnderAPrefixThatAnswersRunning() throws Exception {
+    GatlingRun.Result run = jobsBehind(FrontServer.Options.prefix(PREFIX)
+        .changingBodies(body -> body.replace("\"status\":\"pending\"", "\"status\":\"running\"")));
+    run.assertMetEveryGoal("external freightliner", "freightliner.jobs");
+    assertThat(run.output()).containsPattern("\nPOST /api/v1/replicate +[1-9]\\d* +0\\.00%");
+  }
+
+  @Test
+  void aJobApiThatSaysCompletedForAFailedCopyFailsTheRunAndSaysSo() throws Exception {
+    GatlingRun.Result run = jobsBehind(FrontServer.Options.prefix("").changingBodies(body -> body
+        .replace("\"Success\":true", "\"Success\":false").replace("\"RepositoriesFailed\":0", "\"RepositoriesFailed\":3")));
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+    assertThat(run.output()).contains("> a replicate job said completed, but its result says Success false")
+        .contains("> a replicate-tree job said completed, but its result says RepositoriesFailed > 0")
+        .containsPattern("\njob completion +[1-9]\\d* +100\\.00%");
+  }
+
+  /** The jobs workload against a Freightliner job API stand-in behind a front server, between two registry stand-ins. */
+  private static GatlingRun.Result jobsBehind(FrontServer.Options front) throws Exception {
     String key = "operator-key-" + System.nanoTime();
     try (RegistryStandIn source = RegistryStandIn.start("127.0.0.1", 0);
         RegistryStandIn destination = RegistryStandIn.start("127.0.0.1", 0);
         FreightlinerStandIn api = FreightlinerStandIn.start("127.0.0.1", 0, new FreightlinerStandIn.Options(key, 4));
-        FrontServer front = FrontServer.start(api.baseUrl(), FrontServer.Options.prefix(PREFIX)
-            .changingBodies(body -> body.replace("\"status\":\"pending\"", "\"status\":\"running\"")))) {
-      Map<String, String> properties = new HashMap<>(Map.of("profile", "smoke", "sut.mode", "external", "sut.urls.api", front.baseUrl(),
+        FrontServer server = FrontServer.start(api.baseUrl(), front)) {
+      Map<String, String> properties = new HashMap<>(Map.of("profile", "smoke", "sut.mode", "external", "sut.urls.api", server.baseUrl(),
           "sut.urls.source", source.baseUrl(), "sut.urls.destination", destination.baseUrl(),
           "sut.credentials.freightliner.api-key", key));
-      GatlingRun.Result run = GatlingRun.run(FreightlinerJobsSimulation.class, properties, TIMEOUT_SECONDS);
-      run.assertMetEveryGoal("external freightliner", "freightliner.jobs");
-      assertThat(run.output()).containsPattern("\nPOST /api/v1/replicate +[1-9]\\d* +0\\.00%");
+      return GatlingRun.run(FreightlinerJobsSimulation.class, properties, TIMEOUT_SECONDS);
     }
   }
 }

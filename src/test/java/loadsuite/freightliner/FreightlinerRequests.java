@@ -76,6 +76,7 @@ final class FreightlinerRequests {
   private static final String JOB_STATUS = "jobStatus";
   private static final String JOB_ERROR = "jobError";
   private static final String JOB_SUCCESS = "jobSuccess";
+  private static final String JOB_REPOSITORIES_FAILED = "jobRepositoriesFailed";
   private static final String JOB_SUBMITTED = "jobSubmitted";
   private static final String POLLS = "jobPolls";
 
@@ -197,12 +198,13 @@ final class FreightlinerRequests {
    */
   private static ChainBuilder awaitJob(Duration pollInterval, int maxPolls, boolean warmUp) {
     ChainBuilder polled = exec(session -> session.set(JOB_SUBMITTED, System.currentTimeMillis()).set(POLLS, 0).set(JOB_STATUS, "pending")
-            .remove(JOB_ERROR).remove(JOB_SUCCESS))
+            .remove(JOB_ERROR).remove(JOB_SUCCESS).remove(JOB_REPOSITORIES_FAILED))
         .asLongAs(session -> running(session) && session.getInt(POLLS) < maxPolls).on(
             exec(io.gatling.javaapi.core.CoreDsl.pause(pollInterval))
                 .exec(silentIf(warmUp, api(http(GET_JOB).get(session -> "/api/v1/jobs/" + session.getString(JOB_ID)))
                     .check(status().is(200), jsonPath("$.id").isEL("#{" + JOB_ID + "}"), jsonPath("$.status").saveAs(JOB_STATUS),
-                        jsonPath("$.error").optional().saveAs(JOB_ERROR), jsonPath("$.result.Success").optional().saveAs(JOB_SUCCESS))))
+                        jsonPath("$.error").optional().saveAs(JOB_ERROR), jsonPath("$.result.Success").optional().saveAs(JOB_SUCCESS),
+                        jsonPath("$.result.RepositoriesFailed").optional().saveAs(JOB_REPOSITORIES_FAILED))))
                 .exec(session -> session.set(POLLS, session.getInt(POLLS) + 1)));
     return warmUp ? polled : polled.exec(Timings.record(JOB_COMPLETION, session -> new Timings.Measured(session, List.of(completion(session, maxPolls)))));
   }
@@ -211,11 +213,15 @@ final class FreightlinerRequests {
     long submitted = session.getLong(JOB_SUBMITTED);
     long now = System.currentTimeMillis();
     String status = session.getString(JOB_STATUS);
-    if ("completed".equals(status) && "false".equals(session.getString(JOB_SUCCESS))) {
-      // the real Freightliner ends a job whose copy failed as completed; its result (Go field names) says so
-      return Timings.Timing.failed(submitted, now, "a job said completed, but its result says Success false");
-    }
     if ("completed".equals(status)) {
+      // the real Freightliner ends a job whose copies failed as completed; its result (Go field names) says so
+      if ("false".equals(session.getString(JOB_SUCCESS))) {
+        return Timings.Timing.failed(submitted, now, "a replicate job said completed, but its result says Success false");
+      }
+      String repositoriesFailed = session.getString(JOB_REPOSITORIES_FAILED);
+      if (repositoriesFailed != null && !"0".equals(repositoriesFailed)) {
+        return Timings.Timing.failed(submitted, now, "a replicate-tree job said completed, but its result says RepositoriesFailed > 0");
+      }
       return Timings.Timing.ok(submitted, now);
     }
     if (running(session)) {

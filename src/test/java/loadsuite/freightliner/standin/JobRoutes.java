@@ -71,7 +71,7 @@ final class JobRoutes {
     }
     String given = exchange.getRequestHeaders().getFirst(API_KEY);
     if (given == null || !MessageDigest.isEqual(apiKey, given.getBytes(StandardCharsets.UTF_8))) {
-      throw new ApiError(401, "a valid X-API-Key header is required");
+      throw new ApiError(401, "Invalid API key");
     }
   }
 
