@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import loadsuite.http.HttpClients;
 import org.testcontainers.containers.ContainerLaunchException;
 import org.testcontainers.containers.wait.strategy.AbstractWaitStrategy;
 
@@ -18,7 +19,7 @@ final class HealthRouteWait extends AbstractWaitStrategy {
   private static final Duration POLL = Duration.ofMillis(20);
 
   private final URI url;
-  private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+  private final HttpClient client = HttpClients.http11(Duration.ofSeconds(1)).build();
   private volatile java.time.Instant readyAt;
   private volatile String logAtFailure = "";
 

@@ -44,7 +44,7 @@ public final class LocalImages {
       "-XX:TieredStopAtLevel=1");
   private static final Path WORK = Path.of("target", "images");
   /** What every stand-in may use besides its own package (ArchitectureTest holds them to it). */
-  public static final List<String> SHARED_PACKAGES = List.of("loadsuite.standin", "loadsuite.oci");
+  public static final List<String> SHARED_PACKAGES = List.of("loadsuite.standin", "loadsuite.oci", "loadsuite.http");
   /** A stand-in package's tests and their helpers (named *Test, *TestClient), which its image leaves out. */
   public static final java.util.regex.Pattern TEST_CLASS = java.util.regex.Pattern.compile(".*(Test|TestClient)(\\$.*)?\\.class");
 

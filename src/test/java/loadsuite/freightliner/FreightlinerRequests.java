@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import loadsuite.http.BaseUrl;
 import loadsuite.load.NamedRequests;
 import loadsuite.load.RunId;
 import loadsuite.load.ServiceUrls;
@@ -74,6 +75,8 @@ final class FreightlinerRequests {
   private static final String JOB_ID = "jobId";
   private static final String JOB_STATUS = "jobStatus";
   private static final String JOB_ERROR = "jobError";
+  private static final String JOB_SUCCESS = "jobSuccess";
+  private static final String JOB_REPOSITORIES_FAILED = "jobRepositoriesFailed";
   private static final String JOB_SUBMITTED = "jobSubmitted";
   private static final String POLLS = "jobPolls";
 
@@ -186,17 +189,22 @@ final class FreightlinerRequests {
     return api(http(name).post(path))
         .header("Content-Type", "application/json")
         .body(StringBody(session -> json(body.apply(session))))
-        .check(status().is(202), jsonPath("$.status").is("pending"), jsonPath("$.job_id").saveAs(JOB_ID));
+        .check(status().is(202), jsonPath("$.status").in("pending", "running"), jsonPath("$.job_id").saveAs(JOB_ID));
   }
 
-  /** Polls the job every {@code pollInterval} until it is neither pending nor running, at most {@code maxPolls} times. */
+  /**
+   * Polls the job every {@code pollInterval} until it is neither pending nor running, at most {@code maxPolls} times. A 202
+   * may already say running: the real job API answers the job's status when a worker took it first.
+   */
   private static ChainBuilder awaitJob(Duration pollInterval, int maxPolls, boolean warmUp) {
-    ChainBuilder polled = exec(session -> session.set(JOB_SUBMITTED, System.currentTimeMillis()).set(POLLS, 0).set(JOB_STATUS, "pending"))
+    ChainBuilder polled = exec(session -> session.set(JOB_SUBMITTED, System.currentTimeMillis()).set(POLLS, 0).set(JOB_STATUS, "pending")
+            .remove(JOB_ERROR).remove(JOB_SUCCESS).remove(JOB_REPOSITORIES_FAILED))
         .asLongAs(session -> running(session) && session.getInt(POLLS) < maxPolls).on(
             exec(io.gatling.javaapi.core.CoreDsl.pause(pollInterval))
                 .exec(silentIf(warmUp, api(http(GET_JOB).get(session -> "/api/v1/jobs/" + session.getString(JOB_ID)))
                     .check(status().is(200), jsonPath("$.id").isEL("#{" + JOB_ID + "}"), jsonPath("$.status").saveAs(JOB_STATUS),
-                        jsonPath("$.error").optional().saveAs(JOB_ERROR))))
+                        jsonPath("$.error").optional().saveAs(JOB_ERROR), jsonPath("$.result.Success").optional().saveAs(JOB_SUCCESS),
+                        jsonPath("$.result.RepositoriesFailed").optional().saveAs(JOB_REPOSITORIES_FAILED))))
                 .exec(session -> session.set(POLLS, session.getInt(POLLS) + 1)));
     return warmUp ? polled : polled.exec(Timings.record(JOB_COMPLETION, session -> new Timings.Measured(session, List.of(completion(session, maxPolls)))));
   }
@@ -206,6 +214,14 @@ final class FreightlinerRequests {
     long now = System.currentTimeMillis();
     String status = session.getString(JOB_STATUS);
     if ("completed".equals(status)) {
+      // the real Freightliner ends a job whose copies failed as completed; its result (Go field names) says so
+      if ("false".equals(session.getString(JOB_SUCCESS))) {
+        return Timings.Timing.failed(submitted, now, "a replicate job said completed, but its result says Success false");
+      }
+      String repositoriesFailed = session.getString(JOB_REPOSITORIES_FAILED);
+      if (repositoriesFailed != null && !"0".equals(repositoriesFailed)) {
+        return Timings.Timing.failed(submitted, now, "a replicate-tree job said completed, but its result says RepositoriesFailed > 0");
+      }
       return Timings.Timing.ok(submitted, now);
     }
     if (running(session)) {
@@ -225,7 +241,7 @@ final class FreightlinerRequests {
     return http(CHECK_DESTINATION).get(session -> ServiceUrls.of(session, DESTINATION) + "/v2/" + repository.apply(session) + "/manifests/"
             + tag.apply(session))
         .header("Accept", OciImage.MANIFEST_TYPE)
-        .check(status().is(200), header("Docker-Content-Digest").is(digest));
+        .check(status().is(200).name("a completed job's image at the destination: status.find.is(200)"), header("Docker-Content-Digest").is(digest));
   }
 
   static HttpRequestActionBuilder health() {
@@ -280,8 +296,8 @@ final class FreightlinerRequests {
     return ServiceUrls.of(session, DESTINATION) + "/v2/" + targetOf(session) + rest;
   }
 
-  /** The latest upload Location, resolved against the destination (Distribution's are absolute, others relative). */
+  /** The latest upload Location after the destination's base URL (Distribution's are absolute, others relative), as the registry workloads' Gatling does. */
   private static String uploadUrl(Session session) {
-    return URI.create(ServiceUrls.of(session, DESTINATION) + "/").resolve(session.getString(LOCATION)).toString();
+    return BaseUrl.join(ServiceUrls.of(session, DESTINATION), session.getString(LOCATION)).toString();
   }
 }

@@ -3,7 +3,6 @@ package loadsuite.nebulagc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
@@ -11,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import loadsuite.http.BaseUrl;
 import loadsuite.sut.PreparationClient;
 import loadsuite.sut.SutUnavailableException;
 
@@ -36,7 +36,7 @@ final class NebulaAdmin {
   /** A node the preparation created: its id, token and name. */
   record Node(String id, String token, String name) {}
 
-  private final URI base;
+  private final String base;
   private final NebulaCredentials credentials;
   private final PreparationClient http;
   private final List<Node> admins = new ArrayList<>();
@@ -46,7 +46,7 @@ final class NebulaAdmin {
 
   /** {@code prefix} names everything it creates: {@code loadtest-<run>-<workload>}. */
   NebulaAdmin(String baseUrl, NebulaCredentials credentials, String prefix) {
-    this.base = URI.create(baseUrl);
+    this.base = baseUrl;
     this.credentials = credentials;
     this.http = new PreparationClient("the NebulaGC at " + baseUrl);
     this.prefix = prefix;
@@ -120,7 +120,7 @@ final class NebulaAdmin {
   /** Sends at the preparation's pace; the answer's JSON (null for none) when its status is {@code expected}. */
   private JsonNode send(String method, String path, HttpRequest.BodyPublisher body, int expected, String... headers) {
     pace();
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).method(method, body);
+    HttpRequest.Builder request = HttpRequest.newBuilder(BaseUrl.join(base, path)).timeout(TIMEOUT).method(method, body);
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }

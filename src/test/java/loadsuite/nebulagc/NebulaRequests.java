@@ -159,10 +159,10 @@ final class NebulaRequests {
         .check(status().is(204));
   }
 
-  /** The cluster's topology with the cluster token: at least the lighthouses and relays the preparation assigned. */
+  /** The cluster's topology with the cluster token ({@code {"data":{"lighthouses","relays","routes"}}}): at least the lighthouses and relays the preparation assigned. */
   static HttpRequestActionBuilder topology() {
     return http(TOPOLOGY).get("/api/v1/topology").header(CLUSTER_HEADER, "#{" + CLUSTER_TOKEN + "}")
-        .check(status().is(200), jsonPath("$.data.cluster_id").exists(),
+        .check(status().is(200), jsonPath("$.data.routes").exists(),
             jsonPath("$.data.lighthouses[*].node_id").count().gte(session -> session.getInt(LIGHTHOUSES)),
             jsonPath("$.data.relays[*].node_id").count().gte(session -> session.getInt(RELAYS)));
   }

@@ -1,7 +1,6 @@
 package loadsuite.oci;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpRequest.BodyPublisher;
@@ -9,6 +8,8 @@ import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
+import loadsuite.http.BaseUrl;
+import loadsuite.http.HttpClients;
 
 /**
  * A client of the OCI distribution API on the JDK's HttpClient, sending what real clients
@@ -23,20 +24,20 @@ import java.util.Arrays;
 public final class OciClient {
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final URI base;
+  private final HttpClient http = HttpClients.http11(Duration.ofSeconds(5)).build();
+  private final String baseUrl;
 
   public OciClient(String baseUrl) {
-    base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
+    this.baseUrl = baseUrl.replaceAll("/+$", "");
   }
 
   public String baseUrl() {
-    return base.toString().replaceAll("/$", "");
+    return baseUrl;
   }
 
-  /** {@code method} on a path (resolved against the registry) or an absolute URL; headers as name, value pairs. */
+  /** {@code method} on a path (after the registry's base URL, its path prefix kept) or an absolute URL; headers as name, value pairs. */
   public HttpResponse<byte[]> send(String method, String pathOrUrl, BodyPublisher body, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(pathOrUrl)).timeout(TIMEOUT).method(method, body);
+    HttpRequest.Builder request = HttpRequest.newBuilder(BaseUrl.join(baseUrl, pathOrUrl)).timeout(TIMEOUT).method(method, body);
     for (int i = 0; i < headers.length; i += 2) {
       request.header(headers[i], headers[i + 1]);
     }

@@ -2,7 +2,6 @@ package loadsuite.oci;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,17 +34,28 @@ public record OciImage(Blob config, List<Blob> layers, Blob manifest) {
     return of(layers);
   }
 
-  /** An image of these layers, with a minimal linux/amd64 config. */
+  /** An image of these layers, with a minimal linux/amd64 config that lists them (so that images of other layers have other configs). */
   public static OciImage of(List<Blob> layers) {
-    Blob config = Blob.of(("{\"architecture\":\"amd64\",\"os\":\"linux\",\"config\":{},\"rootfs\":{\"type\":\"layers\",\"diff_ids\":[]}}")
-        .getBytes(StandardCharsets.UTF_8));
+    Map<String, Object> rootfs = new LinkedHashMap<>();
+    rootfs.put("type", "layers");
+    rootfs.put("diff_ids", layers.stream().map(Blob::digest).toList());
+    Map<String, Object> configJson = new LinkedHashMap<>();
+    configJson.put("architecture", "amd64");
+    configJson.put("os", "linux");
+    configJson.put("config", Map.of());
+    configJson.put("rootfs", rootfs);
+    Blob config = json(configJson);
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("schemaVersion", 2);
     manifest.put("mediaType", MANIFEST_TYPE);
     manifest.put("config", descriptor(CONFIG_TYPE, config));
     manifest.put("layers", layers.stream().map(layer -> descriptor(LAYER_TYPE, layer)).toList());
+    return new OciImage(config, layers, json(manifest));
+  }
+
+  private static Blob json(Map<String, Object> document) {
     try {
-      return new OciImage(config, layers, Blob.of(JSON.writeValueAsBytes(manifest)));
+      return Blob.of(JSON.writeValueAsBytes(document));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

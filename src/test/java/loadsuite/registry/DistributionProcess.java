@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import loadsuite.http.HttpClients;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -69,7 +70,7 @@ public final class DistributionProcess implements AutoCloseable {
 
   /** Waits, bounded, until {@code GET /v2/} answers 200. */
   private void awaitBaseRoute() throws Exception {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    HttpClient http = HttpClients.http11(Duration.ofSeconds(1)).build();
     HttpRequest base = HttpRequest.newBuilder(URI.create(url + "/v2/")).timeout(Duration.ofSeconds(2)).build();
     long deadline = System.nanoTime() + STARTUP.toNanos();
     while (System.nanoTime() < deadline && process.isAlive()) {

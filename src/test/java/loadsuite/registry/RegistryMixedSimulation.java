@@ -12,16 +12,16 @@ import static loadsuite.registry.RegistryRequests.pushImage;
 import loadsuite.oci.OciImage;
 import loadsuite.suite.Load;
 
-/** Pull-heavy traffic: pulls of an image pushed before the load and, in the share of writes, pushes of it into new repositories. */
+/** Pull-heavy traffic: pulls of an image pushed before the load and, in the share of writes, pushes of an image of its shape ({@link PushedContent}) into new repositories. */
 public class RegistryMixedSimulation extends RegistrySimulation {
   public RegistryMixedSimulation() {
     RegistryKeys.MixedImages keys = keys(RegistryKeys.MixedImages.class);
-    OciImage image = keys.image().generate();
+    OciImage image = keys.pushed().image().generate();
     String repository = preparedRepository(workload().name());
     load(Load.of("Pull and push images of " + image.describe(),
             warmUp -> randomSwitch().on(
                 percent(keys.mix().reads()).then(exec(inRepository(repository), pullImage(image, warmUp))),
-                percent(keys.mix().writes()).then(exec(inNewRepository(workload().name()), pushImage(image, warmUp)))))
+                percent(keys.mix().writes()).then(exec(inNewRepository(workload().name()), pushImage(image, keys.pushed().content(), warmUp)))))
         .preparing(pushed(image, repository)));
   }
 }

@@ -14,6 +14,8 @@ import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import loadsuite.load.RunId;
 import loadsuite.oci.Blob;
 import loadsuite.oci.OciClient;
@@ -44,6 +46,9 @@ final class RegistryRequests {
   static final String TAG = "latest";
   static final String REPOSITORY = "repository";
   private static final String LOCATION = "uploadLocation";
+  private static final String BLOB = "blob";
+  private static final String BLOB_STATUS = "blobStatus";
+  private static final String IMAGE = "image";
   private static final AtomicLong REPOSITORIES = new AtomicLong();
 
   private RegistryRequests() {}
@@ -62,31 +67,54 @@ final class RegistryRequests {
     return exec(session -> session.set(REPOSITORY, repository));
   }
 
-  /** A blob upload: HEAD (404: the repository is new), POST, PATCH of the whole blob, PUT with its digest. */
-  static ChainBuilder pushBlob(Blob blob, boolean warmUp) {
-    return exec(
-        silentIf(warmUp, http(HEAD_BLOB).head(session -> blobPath(session, blob)).check(status().is(404))),
-        silentIf(warmUp, http(START_UPLOAD).post(session -> repositoryPath(session) + "/blobs/uploads/")
-            .check(status().is(202), header("Location").saveAs(LOCATION))),
-        silentIf(warmUp, http(SEND_UPLOAD).patch(session -> session.getString(LOCATION))
-            .header("Content-Type", "application/octet-stream")
-            .body(ByteArrayBody(blob.content()))
-            .check(status().is(202), header("Location").saveAs(LOCATION))),
-        silentIf(warmUp, http(FINISH_UPLOAD).put(session -> OciClient.withDigest(session.getString(LOCATION), blob.digest()))
-            .check(status().is(201), header("Docker-Content-Digest").is(blob.digest()))));
+  /** Sets the session's blob, which {@link #pushBlob} pushes: the next of {@code blobs}. */
+  static ChainBuilder withBlob(Supplier<Blob> blobs) {
+    return exec(session -> session.set(BLOB, blobs.get()));
   }
 
-  /** An image push: its config blob and layers, then its manifest by tag. */
-  static ChainBuilder pushImage(OciImage image, boolean warmUp) {
+  /** The session's blob, set by {@link #withBlob}. */
+  static Blob sessionBlob(Session session) {
+    return session.get(BLOB);
+  }
+
+  /**
+   * A blob push as go-containerregistry sends it: HEAD, then, when the registry lacks the blob (404),
+   * POST, PATCH of the whole blob and PUT with its digest; when it holds it already (200, as a
+   * registry with one blob store for all repositories does), nothing more.
+   */
+  static ChainBuilder pushBlob(Function<Session, Blob> blob, boolean warmUp) {
+    return exec(session -> session.remove(BLOB_STATUS))
+        .exec(silentIf(warmUp, http(HEAD_BLOB).head(session -> blobPath(session, blob.apply(session)))
+            .check(status().in(200, 404).saveAs(BLOB_STATUS))))
+        .doIf(session -> Integer.valueOf(404).equals(session.get(BLOB_STATUS))).then(exec(
+            silentIf(warmUp, http(START_UPLOAD).post(session -> repositoryPath(session) + "/blobs/uploads/")
+                .check(status().is(202), header("Location").saveAs(LOCATION))),
+            silentIf(warmUp, http(SEND_UPLOAD).patch(session -> session.getString(LOCATION))
+                .header("Content-Type", "application/octet-stream")
+                .body(ByteArrayBody(session -> blob.apply(session).content()))
+                .check(status().is(202), header("Location").saveAs(LOCATION))),
+            silentIf(warmUp, http(FINISH_UPLOAD).put(session -> OciClient.withDigest(session.getString(LOCATION), blob.apply(session).digest()))
+                .check(status().is(201), header("Docker-Content-Digest").is(session -> blob.apply(session).digest())))));
+  }
+
+  /** An image push: its config blob and layers, then its manifest by tag; {@code image} or new content of its shape each time. */
+  static ChainBuilder pushImage(OciImage image, PushedContent content, boolean warmUp) {
+    Supplier<OciImage> images = content.of(image);
     List<ChainBuilder> steps = new ArrayList<>();
-    for (Blob blob : image.blobs()) {
-      steps.add(pushBlob(blob, warmUp));
+    steps.add(exec(session -> session.set(IMAGE, images.get())));
+    for (int i = 0; i < image.blobs().size(); i++) {
+      int blob = i;
+      steps.add(pushBlob(session -> image(session).blobs().get(blob), warmUp));
     }
     steps.add(exec(silentIf(warmUp, http(PUT_MANIFEST).put(session -> manifestPath(session))
         .header("Content-Type", OciImage.MANIFEST_TYPE)
-        .body(ByteArrayBody(image.manifest().content()))
-        .check(status().is(201), header("Docker-Content-Digest").is(image.manifest().digest())))));
+        .body(ByteArrayBody(session -> image(session).manifest().content()))
+        .check(status().is(201), header("Docker-Content-Digest").is(session -> image(session).manifest().digest())))));
     return exec(steps);
+  }
+
+  private static OciImage image(Session session) {
+    return session.get(IMAGE);
   }
 
   /** An image pull: the manifest by tag, then the config blob and the layers. */
@@ -94,7 +122,7 @@ final class RegistryRequests {
     List<ChainBuilder> steps = new ArrayList<>();
     steps.add(exec(silentIf(warmUp, getManifest(image))));
     for (Blob blob : image.blobs()) {
-      steps.add(exec(silentIf(warmUp, getBlob(blob))));
+      steps.add(exec(silentIf(warmUp, getBlob(session -> blob))));
     }
     return exec(steps);
   }
@@ -112,9 +140,10 @@ final class RegistryRequests {
         .check(status().is(200), header("Docker-Content-Digest").is(image.manifest().digest()));
   }
 
-  static HttpRequestActionBuilder getBlob(Blob blob) {
-    return http(GET_BLOB).get(session -> blobPath(session, blob))
-        .check(status().is(200), header("Docker-Content-Digest").is(blob.digest()), bodyLength().is(blob.content().length));
+  static HttpRequestActionBuilder getBlob(Function<Session, Blob> blob) {
+    return http(GET_BLOB).get(session -> blobPath(session, blob.apply(session)))
+        .check(status().is(200), header("Docker-Content-Digest").is(session -> blob.apply(session).digest()),
+            bodyLength().is(session -> blob.apply(session).content().length));
   }
 
   private static String repositoryPath(Session session) {

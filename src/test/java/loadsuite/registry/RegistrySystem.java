@@ -13,7 +13,7 @@ public final class RegistrySystem {
 
   public static final SystemSpec SPEC = SystemSpec.named("registry")
       .service(registry("registry"))
-      .workload("push", RegistryPushSimulation.class, RegistryKeys.Image::read)
+      .workload("push", RegistryPushSimulation.class, RegistryKeys.PushedImage::read)
       .workload("pull", RegistryPullSimulation.class, RegistryKeys.Image::read)
       .workload("uploads", RegistryUploadsSimulation.class, RegistryKeys.BlobSize::read)
       .workload("manifests", RegistryManifestsSimulation.class, RegistryKeys.Image::read)

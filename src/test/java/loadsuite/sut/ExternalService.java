@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import loadsuite.http.HttpClients;
 
 /** A service the user runs, at {@code -Dsut.url=} or {@code -Dsut.urls.<service>=}; it must answer its health route before any load. */
 final class ExternalService implements RunningService {
@@ -17,14 +18,15 @@ final class ExternalService implements RunningService {
     this.label = label;
   }
 
-  /** Any HTTP answer counts as reachable: the goals, not this check, judge the answers. */
   /**
+   * Any HTTP answer counts as reachable: the goals, not this check, judge the answers.
+   *
    * @param label the system, with the service when it has several ("freightliner source")
    * @param property the {@code -D} option that gave the URL, named in the fix
    */
   static ExternalService check(String baseUrl, String label, String property, String healthPath, Duration timeout) {
     String url = baseUrl.replaceAll("/+$", "") + healthPath;
-    HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build();
+    HttpClient client = HttpClients.http11(timeout).build();
     try {
       HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).GET().build();
       client.send(request, HttpResponse.BodyHandlers.discarding());

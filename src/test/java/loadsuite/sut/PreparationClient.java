@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import loadsuite.http.HttpClients;
 
 /**
  * The HTTP client of a system's preparation: the requests that make or read the data a workload
@@ -15,8 +16,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class PreparationClient {
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
-      .proxy(HttpClient.Builder.NO_PROXY).build();
+  private final HttpClient http = HttpClients.http11(CONNECT_TIMEOUT).build();
   private final String system;
 
   /** @param system how messages name the system: {@code the NebulaGC at http://127.0.0.1:8080} */

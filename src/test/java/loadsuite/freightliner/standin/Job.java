@@ -1,10 +1,10 @@
 package loadsuite.freightliner.standin;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /** One replication job and its state, as {@code GET /api/v1/jobs/{id}} shows it. */
 final class Job {
@@ -16,10 +16,11 @@ final class Job {
   final String id;
   final JobRequest request;
   private String status = PENDING;
-  private Instant start;
+  /** The submission, as the real API's {@code start_time}. */
+  private final Instant start = Instant.now();
   private Instant end;
   private String error;
-  private final List<String> replicated = new ArrayList<>();
+  private final Set<String> repositories = new LinkedHashSet<>();
   private long images;
   private long bytes;
 
@@ -34,12 +35,11 @@ final class Job {
 
   synchronized void started() {
     status = RUNNING;
-    start = Instant.now();
   }
 
-  /** An image now at the destination with the source's digests. */
-  synchronized void replicated(String image, long imageBytes) {
-    replicated.add(image);
+  /** An image now at the destination repository with the source's digests. */
+  synchronized void replicated(String repository, long imageBytes) {
+    repositories.add(repository);
     images++;
     bytes += imageBytes;
   }
@@ -63,21 +63,31 @@ final class Job {
     return images;
   }
 
+  /**
+   * The real API's job: its {@code result} has the Go field names of Freightliner's result of that
+   * type. Where the real one has defects, this keeps the intended: {@code end_time} is null until the
+   * end (not Go's zero time), and a job ends completed only when every image was copied.
+   */
   synchronized Map<String, Object> json() {
     Map<String, Object> job = new LinkedHashMap<>();
     job.put("id", id);
     job.put("type", request.type());
     job.put("source", request.source());
     job.put("destination", request.destination());
-    job.put("start_time", start == null ? null : start.toString());
+    job.put("start_time", start.toString());
     job.put("end_time", end == null ? null : end.toString());
     job.put("status", status);
     job.put("error", error);
     Map<String, Object> result = new LinkedHashMap<>();
-    result.put("images_replicated", images);
-    result.put("bytes_replicated", bytes);
-    result.put("images", List.copyOf(replicated));
-    result.put("dry_run", request.dryRun());
+    if (request.type().equals(JobRequest.REPLICATE)) {
+      result.put("Success", COMPLETED.equals(status));
+      result.put("BytesCopied", bytes);
+    } else {
+      result.put("RepositoriesReplicated", repositories.size());
+      result.put("RepositoriesFailed", FAILED.equals(status) ? 1 : 0);
+      result.put("TotalTagsCopied", images);
+      result.put("TotalBytesTransferred", bytes);
+    }
     job.put("result", result);
     return job;
   }

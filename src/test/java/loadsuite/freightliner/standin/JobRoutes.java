@@ -71,7 +71,7 @@ final class JobRoutes {
     }
     String given = exchange.getRequestHeaders().getFirst(API_KEY);
     if (given == null || !MessageDigest.isEqual(apiKey, given.getBytes(StandardCharsets.UTF_8))) {
-      throw new ApiError(401, "a valid X-API-Key header is required");
+      throw new ApiError(401, "Invalid API key");
     }
   }
 
@@ -87,7 +87,8 @@ final class JobRoutes {
       throw new ApiError(400, "the body is not JSON: " + e.getOriginalMessage());
     }
     Job job = jobs.submit(JobRequest.read(type, json));
-    answer(exchange, 202, Map.of("job_id", job.id, "status", Job.PENDING));
+    // the job's status when answered, as the real API: a worker that took it already made it running
+    answer(exchange, 202, Map.of("job_id", job.id, "status", job.status()));
   }
 
   private void list(HttpServerExchange exchange) {

@@ -35,6 +35,7 @@ final class Jobs {
     try {
       workers.execute(() -> run(job));
     } catch (RejectedExecutionException e) {
+      // the real API holds such a POST up to 30 s, then answers 500; at once and 503 is what is meant
       throw new ApiError(503, "the job queue is full; try again later");
     }
     byId.put(job.id, job);

@@ -44,12 +44,12 @@ final class Replication {
       throw new OciException("no tag of " + repository + " to replicate");
     }
     for (String tag : chosen) {
-      if (request.dryRun()) {
-        job.replicated(repository + ":" + tag + " (dry run)", 0);
+      if (request.dryRun()) { // the real Freightliner accepts dry_run and copies anyway: its defect
+        job.replicated(target, 0);
         continue;
       }
       String digest = source.copyImage(repository, tag, destination, target, request.force());
-      job.replicated(target + ":" + tag, verify(destination, target, tag, digest));
+      job.replicated(target, verify(destination, target, tag, digest));
     }
   }
 

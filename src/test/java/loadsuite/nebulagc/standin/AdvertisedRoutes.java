@@ -43,7 +43,7 @@ final class AdvertisedRoutes {
       }
       for (JsonNode route : routes) {
         if (!route.isTextual() || !IpText.isCidr(route.asText())) {
-          throw ApiError.invalidRequest();
+          throw ApiError.invalidRequest(); // the real server wraps an invalid CIDR's error into a 500, a defect
         }
         cidrs.add(route.asText());
       }

@@ -23,7 +23,10 @@ final class BundleArchive {
 
   private BundleArchive() {}
 
-  /** Throws the API's 400 unless {@code data} is such a bundle. Each entry adds at least a block, so the loop ends. */
+  /**
+   * Throws the API's 400 unless {@code data} is such a bundle (the real server wraps that error and
+   * answers 500, a defect). Each entry adds at least a block, so the loop ends.
+   */
   static void validate(byte[] data) {
     Set<String> files = new HashSet<>();
     try (InputStream tar = new GZIPInputStream(new ByteArrayInputStream(data))) {

@@ -64,7 +64,7 @@ final class ConfigRoutes {
         "SELECT version, data FROM config_bundles WHERE cluster_id = ? ORDER BY version DESC LIMIT 1",
         row -> new Bundle(row.getLong(1), row.getBytes(2)), node.clusterId()));
     if (bundle == null) {
-      throw ApiError.notFound();
+      throw ApiError.notFound(); // the real server answers 500 here, a defect
     }
     exchange.getResponseHeaders()
         .put(Headers.CONTENT_TYPE, "application/gzip")

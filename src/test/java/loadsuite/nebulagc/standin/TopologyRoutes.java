@@ -16,9 +16,8 @@ final class TopologyRoutes {
 
   record Relay(String nodeId, String name) {}
 
-  /** The real server's answer, with the cluster's id and lighthouse flag that its model adds. */
-  record Topology(String clusterId, boolean provideLighthouse, List<Lighthouse> lighthouses, List<Relay> relays,
-      Map<String, List<String>> routes) {}
+  /** The real server's answer: no cluster id nor lighthouse flag (its model has them, its handler does not send them). */
+  record Topology(List<Lighthouse> lighthouses, List<Relay> relays, Map<String, List<String>> routes) {}
 
   private record NodeRole(String id, String name, boolean lighthouse, String publicIp, int port, boolean relay, List<String> routes) {}
 
@@ -32,14 +31,12 @@ final class TopologyRoutes {
 
   void get(HttpServerExchange exchange, Auth.Cluster cluster) throws Exception {
     Topology topology = database.read(connection -> {
-      boolean provideLighthouse = Sql.one(connection, "SELECT provide_lighthouse FROM clusters WHERE id = ?",
-          row -> row.getBoolean(1), cluster.id());
       List<NodeRole> nodes = Sql.list(connection,
           "SELECT id, name, is_lighthouse, lighthouse_public_ip, lighthouse_port, is_relay, routes FROM nodes WHERE cluster_id = ?",
           row -> new NodeRole(row.getString(1), row.getString(2), row.getBoolean(3), row.getString(4), row.getInt(5),
               row.getBoolean(6), AdvertisedRoutes.parse(row.getString(7))),
           cluster.id());
-      return topologyOf(cluster.id(), provideLighthouse, nodes);
+      return topologyOf(nodes);
     });
     Exchanges.data(exchange, 200, topology);
   }
@@ -88,7 +85,7 @@ final class TopologyRoutes {
     Exchanges.data(exchange, 200, Map.of("token", token, "message", "Cluster token rotated successfully"));
   }
 
-  private static Topology topologyOf(String clusterId, boolean provideLighthouse, List<NodeRole> nodes) {
+  private static Topology topologyOf(List<NodeRole> nodes) {
     List<Lighthouse> lighthouses = new ArrayList<>();
     List<Relay> relays = new ArrayList<>();
     Map<String, List<String>> routes = new LinkedHashMap<>();
@@ -103,6 +100,6 @@ final class TopologyRoutes {
         routes.put(node.id(), node.routes());
       }
     }
-    return new Topology(clusterId, provideLighthouse, lighthouses, relays, routes);
+    return new Topology(lighthouses, relays, routes);
   }
 }

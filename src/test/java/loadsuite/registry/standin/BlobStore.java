@@ -15,10 +15,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class BlobStore {
   private final Storage storage;
+  private final RegistryStandIn.BlobScope scope;
   private final ConcurrentHashMap<Digest, Set<String>> repositoriesByDigest = new ConcurrentHashMap<>();
 
-  BlobStore(Storage storage) {
+  BlobStore(Storage storage, RegistryStandIn.BlobScope scope) {
     this.storage = storage;
+    this.scope = scope;
   }
 
   long maxBlobBytes() {
@@ -74,7 +76,7 @@ final class BlobStore {
   /** Links blob {@code digest} of {@code from} to {@code to}; false when {@code from} has no such blob. */
   boolean mount(String from, String to, Digest digest) {
     Set<String> repositories = repositoriesByDigest.computeIfPresent(digest, (d, linked) -> {
-      if (linked.contains(from)) {
+      if (visible(linked, from)) {
         linked.add(to);
       }
       return linked;
@@ -84,7 +86,15 @@ final class BlobStore {
 
   boolean contains(String repository, Digest digest) {
     Set<String> repositories = repositoriesByDigest.get(digest);
-    return repositories != null && repositories.contains(repository);
+    return repositories != null && visible(repositories, repository);
+  }
+
+  boolean global() {
+    return scope == RegistryStandIn.BlobScope.GLOBAL;
+  }
+
+  private boolean visible(Set<String> linked, String repository) {
+    return global() ? !linked.isEmpty() : linked.contains(repository);
   }
 
   /** The blob opened for reading, or null when {@code repository} has none with that digest. */

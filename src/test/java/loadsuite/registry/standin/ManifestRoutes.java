@@ -156,6 +156,7 @@ final class ManifestRoutes {
           ? repository != null && repository.byDigest(digest) != null
           : blobs.contains(name, digest);
       if (!known) {
+        // the spec's 400; the seed's own registry answers 404, a defect
         throw new RegistryError(400, RegistryError.Code.MANIFEST_BLOB_UNKNOWN,
             (index ? "manifest " : "blob ") + digest + " is not in " + name);
       }

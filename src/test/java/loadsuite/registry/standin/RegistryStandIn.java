@@ -17,6 +17,13 @@ import loadsuite.standin.StandInMain;
  * the socket and the storage without holding an I/O thread; the small answers lose little by it.
  */
 public final class RegistryStandIn implements StandIn {
+  /**
+   * Where a pushed blob is visible: in the repositories that pushed or mounted it (as CNCF
+   * Distribution), or in every repository once any holds it (as the seed's own registry, whose one
+   * blob store answers 200 to a HEAD of the blob in any repository; the spec allows both).
+   */
+  public enum BlobScope { REPOSITORY, GLOBAL }
+
   /** Each one holds a blob transfer in flight: enough that the stand-in does not queue a load test's requests. */
   private static final int WORKER_THREADS = 64;
 
@@ -25,9 +32,9 @@ public final class RegistryStandIn implements StandIn {
   private final Uploads uploads;
   private final StandInServer server;
 
-  private RegistryStandIn(String host, int port, Storage storage) {
+  private RegistryStandIn(String host, int port, Storage storage, BlobScope scope) {
     this.storage = storage;
-    blobs = new BlobStore(storage);
+    blobs = new BlobStore(storage, scope);
     uploads = new Uploads(blobs);
     HttpHandler routes = new RegistryRoutes(blobs, uploads, new Repositories());
     // 100-continue is answered when a route reads the body, so a rejected upload is never sent
@@ -49,7 +56,12 @@ public final class RegistryStandIn implements StandIn {
 
   /** Starts on {@code host:port} with blobs in {@code storage}, which it closes when it stops. */
   public static RegistryStandIn start(String host, int port, Storage storage) {
-    return new RegistryStandIn(host, port, storage);
+    return start(host, port, storage, BlobScope.REPOSITORY);
+  }
+
+  /** Starts on {@code host:port} with blobs in {@code storage}, visible as {@code scope} says. */
+  public static RegistryStandIn start(String host, int port, Storage storage, BlobScope scope) {
+    return new RegistryStandIn(host, port, storage, scope);
   }
 
   /** Runs it alone, blobs in memory: {@code RegistryStandIn [host] [port]}. */
@@ -64,7 +76,7 @@ public final class RegistryStandIn implements StandIn {
 
   @Override
   public String description() {
-    return "OCI registry stand-in at " + baseUrl() + ", blobs " + storage;
+    return "OCI registry stand-in at " + baseUrl() + ", blobs " + storage + (blobs.global() ? ", visible in every repository" : "");
   }
 
   /** How many distinct blobs are stored. */

@@ -125,6 +125,25 @@ class RegistryStandInTest {
   }
 
   @Test
+  void withGlobalBlobsABlobIsVisibleInEveryRepositoryOnceAnyHoldsIt() {
+    try (RegistryStandIn global = RegistryStandIn.start("127.0.0.1", 0, Storage.memory(), RegistryStandIn.BlobScope.GLOBAL)) {
+      RegistryTestClient globalClient = new RegistryTestClient(global.baseUrl());
+      byte[] content = bytes(100);
+      String digest = globalClient.pushBlob("mine/app", content);
+
+      HttpResponse<byte[]> head = globalClient.send("HEAD", "/v2/theirs/app/blobs/" + digest);
+      HttpResponse<byte[]> get = globalClient.send("GET", "/v2/theirs/app/blobs/" + digest);
+
+      assertThat(head.statusCode()).isEqualTo(200);
+      assertThat(get.statusCode()).isEqualTo(200);
+      assertThat(get.body()).isEqualTo(content);
+      assertThat(globalClient.send("HEAD", "/v2/theirs/app/blobs/" + Digest.of("sha256", bytes(100))).statusCode())
+          .as("a blob nobody pushed").isEqualTo(404);
+      assertThat(global.description()).contains("visible in every repository");
+    }
+  }
+
+  @Test
   void acceptNegotiationOfManifests() {
     client.pushImage("accept/app", "v1", bytes(10));
     String path = "/v2/accept/app/manifests/v1";

@@ -29,8 +29,9 @@ import loadsuite.standin.StandInMain;
  * threads without blocking, so the stand-in is not what limits the runtime simulations.
  */
 public final class RuntimeStandIn implements StandIn {
-  /** A handler that does not answer within this time gets 408, as the runtime's own timeout does. */
+  /** A handler that does not answer within this time gets 408, as with gati's own timeout (30 s there: 1 s keeps tests short). */
   static final long HANDLER_TIMEOUT_MS = 1000;
+  /** Above it 413: gati sets no limit on a body, a defect the stand-in does not copy. */
   private static final long MAX_BODY_BYTES = 1 << 20;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpString TRACE_ID = HttpString.tryFromString("x-trace-id");
