@@ -30,6 +30,15 @@ class TargetsTest {
 
   @TempDir Path dir;
 
+  @Test
+  void aBundleLargerThanTheServerTakesStopsBeforeAnyLoad() {
+    assertThatThrownBy(() -> load("profile", "nightly", "nebulagc.bundles.bundle-size", "11MiB"))
+        .isInstanceOf(TargetsException.class)
+        .hasMessageContaining("'nebulagc.bundles.bundle-size' must be at most 10MiB, the largest bundle the NebulaGC server takes, got '11MiB'");
+    assertThat(plan(load("profile", "nightly", "nebulagc.bundles.bundle-size", "10MiB"), "nebulagc", "bundles").workload().path())
+        .isEqualTo("nebulagc.bundles");
+  }
+
   private static Targets load(String... keyValues) {
     Properties properties = new Properties();
     for (int i = 0; i < keyValues.length; i += 2) {

@@ -22,8 +22,17 @@ final class NebulaKeys {
   /** The fleet, and {@code bundle-size}: each bundle uploaded before the load (and downloaded, or answered 304). */
   record Bundles(FleetPlan fleet, long bundleSize) {
     static Function<Section, Bundles> read(Traffic traffic) {
-      return workload -> new Bundles(FleetPlan.read(workload, traffic), workload.size("bundle-size"));
+      return workload -> new Bundles(FleetPlan.read(workload, traffic), boundedBundleSize(workload));
     }
+  }
+
+  /** {@code bundle-size}, at most what the server takes: a larger one would be refused in the preparation. */
+  private static long boundedBundleSize(Section workload) {
+    long size = workload.size("bundle-size");
+    if (size > NebulaBundle.MAX_SIZE) {
+      throw workload.error("bundle-size", "at most 10MiB, the largest bundle the NebulaGC server takes");
+    }
+    return size;
   }
 
   /**
@@ -44,7 +53,7 @@ final class NebulaKeys {
             + UpdateDetection.DEADLINE_PERIODS + " poll periods of " + period.toMillis() + " ms) and one more poll fit in the duration ("
             + sustained.duration().toMillis() + " ms)");
       }
-      return new Pollers(fleet, workload.size("bundle-size"), interval);
+      return new Pollers(fleet, boundedBundleSize(workload), interval);
     }
   }
 
