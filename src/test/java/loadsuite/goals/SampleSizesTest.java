@@ -26,9 +26,7 @@ class SampleSizesTest {
   /** Each planned count the nightly profile fixes (all requests, a staircase's smallest level) is enough for its percentile goals. */
   @Test
   void everyPercentileGoalOfTheNightlyProfileGetsEnoughPlannedResponses() {
-    Properties properties = new Properties();
-    properties.setProperty("profile", "nightly");
-    Targets nightly = Targets.load(Path.of("targets.conf"), properties);
+    Targets nightly = profile("nightly");
     List<String> shortOf = new ArrayList<>();
     for (SystemSpec system : SystemCatalog.all()) {
       for (String workload : nightly.workloads(system.name())) {
@@ -43,12 +41,16 @@ class SampleSizesTest {
 
   @Test
   void aSmokeRunSaysItsPercentilesAreOverTooFewResponses() {
-    Properties properties = new Properties();
-    properties.setProperty("profile", "smoke");
-    Targets smoke = Targets.load(Path.of("targets.conf"), properties);
+    Targets smoke = profile("smoke");
     SystemSpec runtime = SystemCatalog.all().stream().filter(s -> s.name().equals("runtime")).findFirst().orElseThrow();
     Suite.Plan sustained = Suite.plan(smoke, runtime, "sustained");
     assertThat(SampleSizes.shortOf(sustained.workload(), List.of(new Goal("global", Metric.P99, java.time.Duration.ofMillis(5), null, null)), 1))
         .singleElement().asString().matches("p99 of all requests over \\d+ planned responses: at least 1000 make it a p99");
+  }
+
+  private static Targets profile(String name) {
+    Properties properties = new Properties();
+    properties.setProperty("profile", name);
+    return Targets.load(Path.of("targets.conf"), properties);
   }
 }
