@@ -33,6 +33,24 @@ public final class Section {
     this.file = file;
   }
 
+  /**
+   * A section read back from JSON that {@link #json()} wrote (a run's plan.json): keys are never
+   * split on dots there, so request names stay whole.
+   */
+  public static Section fromJson(String json, String path, String file) {
+    try {
+      return new Section(com.typesafe.config.ConfigFactory.parseString(json,
+          com.typesafe.config.ConfigParseOptions.defaults().setSyntax(com.typesafe.config.ConfigSyntax.JSON)), path, file);
+    } catch (ConfigException e) {
+      throw new TargetsException(file + ": " + path + " cannot be read: " + e.getMessage(), e);
+    }
+  }
+
+  /** The section's values as JSON, as the run read them (overrides applied). */
+  public String json() {
+    return config.root().render(com.typesafe.config.ConfigRenderOptions.concise());
+  }
+
   public String path() {
     return path;
   }

@@ -1,15 +1,10 @@
 package loadsuite.load;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import loadsuite.config.DataRate;
@@ -28,8 +23,6 @@ import loadsuite.goals.Goal;
 public record Injector(int index, int count, Optional<Instant> startAt) {
   public static final String PROPERTY = "injector";
   public static final String START_AT = "injector.start-at";
-  /** Written into the injector's run folder: which share the run was, for the merge. */
-  public static final String FILE = "injector.properties";
   private static final Pattern SHARE = Pattern.compile("(\\d+)/(\\d+)");
   private static final Injector ALONE = new Injector(1, 1, Optional.empty());
   private static Injector current;
@@ -40,6 +33,16 @@ public record Injector(int index, int count, Optional<Instant> startAt) {
       current = parse(System.getProperty(PROPERTY), System.getProperty(START_AT));
     }
     return current;
+  }
+
+  /** A share as a run's plan records it ({@code 2/3}); the whole workload when null. */
+  public static Injector of(String share) {
+    return parse(share, null);
+  }
+
+  /** The share as {@code -Dinjector} writes it, null for the whole workload. */
+  public String share() {
+    return shared() ? index + "/" + count : null;
   }
 
   static Injector parse(String share, String startAt) {
@@ -154,32 +157,5 @@ public record Injector(int index, int count, Optional<Instant> startAt) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for the shared start", e);
     }
-  }
-
-  /** Records the share in a run folder, for the merge. */
-  public void record(Path runFolder) {
-    Properties p = new Properties();
-    p.setProperty(PROPERTY, index + "/" + count);
-    startAt.ifPresent(s -> p.setProperty(START_AT, s.toString()));
-    try (var out = Files.newBufferedWriter(runFolder.resolve(FILE))) {
-      p.store(out, "the share of the workload this run sent");
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + runFolder.resolve(FILE), e);
-    }
-  }
-
-  /** The share recorded in a run folder; empty when the run was not an injector's. */
-  public static Optional<Injector> recorded(Path runFolder) {
-    Path file = runFolder.resolve(FILE);
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
-    Properties p = new Properties();
-    try (var in = Files.newBufferedReader(file)) {
-      p.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
-    return Optional.of(parse(p.getProperty(PROPERTY), p.getProperty(START_AT)));
   }
 }

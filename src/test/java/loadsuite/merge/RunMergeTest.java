@@ -1,29 +1,29 @@
 package loadsuite.merge;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-import loadsuite.results.RunSummary;
+import java.util.Map;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
-/** What the merge reads back from an injector's summary, by the names the goals use. */
+/** What a merge takes beside the injectors' folders: other goals for the whole run, and nothing else of the workload. */
 class RunMergeTest {
-  private static final List<List<String>> LEVELS = List.of(List.of("level 10 workers"), List.of("level 20 workers"));
-
   @Test
-  void aWorkerStaircasesTransfersAreKnownByTheGroupTheDataRateGoalNames() {
-    List<RunSummary.Transfer> transfers = List.of(
-        new RunSummary.Transfer("level 10 workers / copy image", 12L << 20, 40),
-        new RunSummary.Transfer("level 20 workers / copy image", 12L << 20, 70));
-    assertThat(RunMerge.bytesPerRequest(transfers, LEVELS)).containsExactly(java.util.Map.entry("copy image", 12L << 20));
+  void goalsGivenToTheMergeAreTheWorkloadsGoalKeys() {
+    Properties properties = new Properties();
+    properties.setProperty("runtime.sustained.goals.global.throughput", "100/s");
+    properties.setProperty("runtime.sustainedish.rate", "5/s");
+    properties.setProperty("runs", "a,b");
+    assertThat(RunMerge.goalOverrides("runtime.sustained", properties)).containsExactly(Map.entry("goals.global.throughput", "100/s"));
   }
 
   @Test
-  void aPathOutsideTheLevelsStaysAsItIs() {
-    assertThat(RunMerge.withinLevel("level 10 workers / copy image / PUT manifest", LEVELS)).isEqualTo("copy image / PUT manifest");
-    assertThat(RunMerge.withinLevel("journey / search", LEVELS)).isEqualTo("journey / search");
-    assertThat(RunMerge.withinLevel("level 10 workers", LEVELS)).isEqualTo("level 10 workers");
-    assertThat(RunMerge.bytesPerRequest(List.of(new RunSummary.Transfer("PUT manifest", 512, 1)), List.of(List.of())))
-        .containsExactly(java.util.Map.entry("PUT manifest", 512L));
+  void anyOtherKeyOfTheWorkloadIsTheInjectorsAndRefused() {
+    Properties properties = new Properties();
+    properties.setProperty("runtime.sustained.rate", "100/s");
+    assertThatThrownBy(() -> RunMerge.goalOverrides("runtime.sustained", properties)).isInstanceOf(MergeException.class)
+        .hasMessageContaining("-Druntime.sustained.rate: the merge judges the workload the injectors ran")
+        .hasMessageContaining("-Druntime.sustained.goals.global.p95=");
   }
 }

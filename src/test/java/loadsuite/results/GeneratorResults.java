@@ -28,21 +28,19 @@ final class GeneratorResults {
 
   private GeneratorResults() {}
 
-  /** The samples from {@code warmUpSeconds} on (the measured window) and the run's signs. */
-  static RunSummary.Generator of(GeneratorSampler sampler, double warmUpSeconds, double measuredSeconds,
-      Optional<RunSummary.Rates> planned, long achieved, List<GoalResult> goals) {
+  /** The samples from {@code warmUpSeconds} on (the measured window), without signs. */
+  static RunSummary.Generator of(GeneratorSampler sampler, double warmUpSeconds) {
     List<Sample> samples = sampler.samples().stream().filter(s -> s.at() >= warmUpSeconds).toList();
     List<Pause> pauses = sampler.pauses().stream().filter(p -> p.at() >= warmUpSeconds).toList();
     int n = samples.size();
     int quarter = Math.max(1, n / 4);
-    RunSummary.Generator figures = new RunSummary.Generator(sampler.cores(), n,
+    return new RunSummary.Generator(sampler.cores(), n,
         100 * samples.stream().mapToDouble(Sample::cpu).average().orElse(0),
         100 * samples.stream().mapToDouble(Sample::cpu).max().orElse(0),
         meanHeap(samples.subList(0, Math.min(quarter, n))), meanHeap(samples.subList(Math.max(0, n - quarter), n)),
         samples.stream().mapToLong(Sample::heapUsed).max().orElse(0) / MIB,
         pauses.size(), pauses.stream().mapToLong(Pause::millis).sum(), pauses.stream().mapToLong(Pause::millis).max().orElse(0),
         List.of());
-    return withSigns(figures, measuredSeconds, planned, achieved, goals);
   }
 
   /** The figures with the signs they show, if any; {@code planned} is empty for a stopped run. */

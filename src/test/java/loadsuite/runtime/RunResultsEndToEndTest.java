@@ -10,6 +10,7 @@ import loadsuite.log.SimulationLog;
 import loadsuite.merge.PooledSamples;
 import loadsuite.suite.GatlingRun;
 import loadsuite.results.JUnitReport;
+import loadsuite.results.RunPlan;
 import loadsuite.results.RunSummary;
 import loadsuite.results.SuitePage;
 import loadsuite.results.SummaryFiles;
@@ -101,6 +102,7 @@ class RunResultsEndToEndTest {
         Map.of("runtime.sustained.duration", "60s", "runtime.sustained.rate", "200/s"), 8);
     RunSummary summary = SummaryFiles.read(folder.resolve(SummaryFiles.NAME));
     assertThat(summary.status()).isEqualTo(RunSummary.INCOMPLETE);
+    assertThat(RunPlan.read(folder).workloadSent().path()).as("the folder says what the run was").isEqualTo("runtime.sustained");
     assertThat(summary.reason()).contains("ended before its results were read").contains("recorded up to the stop");
     assertThat(summary.global().count()).as("requests read from the truncated simulation.log").isPositive();
     assertThat(summary.requests()).extracting(RunSummary.RequestStats::name).containsExactly("GET /simple");

@@ -71,7 +71,7 @@ class RuntimeInjectorsEndToEndTest {
           .hasMessageContaining(root + " is not a finished run");
       GatlingRun.Result otherOptions = merge(folders, Map.of("runtime.sustained.rate", "100/s"));
       assertThat(otherOptions.exitCode()).as(otherOptions.output()).isEqualTo(3);
-      assertThat(otherOptions.output()).contains("NOTHING MERGED: the injectors planned").contains("give the merge the -Dprofile and -D options");
+      assertThat(otherOptions.output()).contains("NOTHING MERGED: -Druntime.sustained.rate: the merge judges the workload the injectors ran");
 
       // twice the planned rate: impossible for the whole run, which each injector's own share did not ask
       GatlingRun.Result missed = merge(folders, Map.of("runtime.sustained.goals.global.throughput", "100/s"));

@@ -1,6 +1,12 @@
 package loadsuite.suite;
 
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigRenderOptions;
+import com.typesafe.config.ConfigValueFactory;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -10,15 +16,20 @@ import loadsuite.config.Targets;
 import loadsuite.config.TargetsException;
 import loadsuite.goals.Goal;
 import loadsuite.load.Injector;
+import loadsuite.load.Shape;
 import loadsuite.load.Workload;
+import loadsuite.results.RunPlan;
 import loadsuite.system.SystemCatalog;
 import loadsuite.system.SystemSpec;
 import loadsuite.system.WorkloadSpec;
 
 /** targets.conf read and validated once per JVM against every system of the suite, and the plan of each workload. */
 public final class Suite {
-  /** A workload as read from targets.conf, with its goals. */
-  public record Plan(Workload workload, List<Goal> goals) {}
+  /**
+   * A workload as read from targets.conf, with its goals; {@code settings} are its keys as JSON, as
+   * the run reads them (overrides and the soak duration applied), which the run's plan.json keeps.
+   */
+  public record Plan(Workload workload, List<Goal> goals, String settings) {}
 
   private static Targets targets;
 
@@ -26,22 +37,46 @@ public final class Suite {
 
   public static synchronized Targets targets() {
     if (targets == null) {
-      List<SystemSpec> systems = SystemCatalog.all();
-      Set<String> roots = new TreeSet<>(Set.of("profile", "profiles", "sut", "baseline", "history", Targets.SOAK_DURATION, Injector.PROPERTY));
-      systems.forEach(s -> roots.add(s.name()));
-      DroppedOverrides.check(System.getProperties(), roots);
+      DroppedOverrides.check(System.getProperties(), roots());
+
       Targets loaded = Targets.load();
-      validate(loaded, systems);
+      validate(loaded, SystemCatalog.all());
       targets = loaded;
     }
     return targets;
+  }
+
+  /** The first keys of the options that set values of targets.conf: its blocks and the systems. */
+  private static Set<String> roots() {
+    Set<String> roots = new TreeSet<>(Set.of("profile", "profiles", "sut", "baseline", "history", Targets.SOAK_DURATION, Injector.PROPERTY));
+    SystemCatalog.all().forEach(s -> roots.add(s.name()));
+    return roots;
+  }
+
+  /** The options of this run that set values of targets.conf ({@code -Druntime.sustained.rate=…}, {@code -Doverrides}), for its plan. */
+  public static Map<String, String> options(Properties properties) {
+    Set<String> roots = roots();
+    roots.addAll(Set.of(Targets.OVERRIDES_PROPERTY, Targets.FILE_PROPERTY));
+    Map<String, String> options = new TreeMap<>();
+    for (String key : properties.stringPropertyNames()) {
+      if (roots.contains(key.split("\\.", 2)[0])) {
+        options.put(key, properties.getProperty(key));
+      }
+    }
+    return options;
+  }
+
+  /** The suite's revision (git describe of the working tree, when it is a checkout) and Gatling's version. */
+  public static RunPlan.Versions versions() {
+    return new RunPlan.Versions(Revision.describe(), io.gatling.commons.util.GatlingVersion.ThisVersion().fullVersion());
   }
 
   /** The plan this JVM runs: the whole workload, or this injector's share of it ({@code -Dinjector}). */
   public static Plan plan(SystemSpec system, WorkloadSpec workload) {
     Plan whole = plan(targets(), system, workload.name());
     Injector injector = Injector.current();
-    return new Plan(injector.share(whole.workload()), whole.goals().stream().map(g -> injector.share(whole.workload(), g)).toList());
+    return new Plan(injector.share(whole.workload()), whole.goals().stream().map(g -> injector.share(whole.workload(), g)).toList(),
+        whole.settings());
   }
 
   /** A workload's plan from already loaded targets. */
@@ -72,6 +107,12 @@ public final class Suite {
     Workload workload = Workload.read(section, spec.keys(), soakDuration);
     List<Goal> goals = Goal.readAll(section.section("goals"));
     section.rejectUnknownKeys();
-    return new Plan(workload, goals);
+    String settings = section.json();
+    if (soakDuration.isPresent() && workload.shape() instanceof Shape.Sustained) {
+      // held for the soak: the plan says how long it ran
+      settings = ConfigFactory.parseString(settings).withValue("duration", ConfigValueFactory.fromAnyRef(soakDuration.get().toMillis() + "ms"))
+          .root().render(ConfigRenderOptions.concise());
+    }
+    return new Plan(workload, goals, settings);
   }
 }

@@ -26,7 +26,7 @@ import loadsuite.load.ServiceUrls;
 import loadsuite.load.Workload;
 import loadsuite.log.MeasuredWindow;
 import loadsuite.results.Baseline;
-import loadsuite.results.History;
+import loadsuite.results.RunPlan;
 import loadsuite.results.RunRecorder;
 import loadsuite.results.RunReport;
 import loadsuite.results.RunStats;
@@ -93,15 +93,14 @@ public abstract class SuiteSimulation extends Simulation {
         throw new IllegalStateException(getClass().getName() + " builds no request with loadsuite.load.NamedRequests.http(name)");
       }
       ChainBuilder warmUp = load.iteration().requests(true);
-      List<GoalAssertion> goalAssertions = new ArrayList<>(GoalAssertions.of(workload, plan.goals(), measured.names(),
-          measured.groups(), load.transfers()));
+      List<GoalAssertion> goalAssertions = new ArrayList<>(GoalAssertions.of(workload, plan.goals(), measured.names(), measured.groups(),
+          load.transfers()));
       String profile = Suite.targets().profileName();
       // an injector's share is not the whole run its baseline was: the merged run is compared instead
       Optional<Baseline> baseline = Injector.current().shared() ? Optional.empty()
           : Baseline.find(Baseline.Settings.read(Suite.targets().baseline()), getClass().getName(), profile,
               workload.schedule().measuredSeconds());
       baseline.ifPresent(b -> goalAssertions.addAll(b.assertions()));
-      History.Settings history = History.Settings.read(Suite.targets().history());
       sut = SystemsUnderTest.start(Suite.targets().sut(), system, workload);
       load.preparation().accept(sut);
       PacedConnections connections = new PacedConnections(workload);
@@ -110,14 +109,16 @@ public abstract class SuiteSimulation extends Simulation {
           .disableCaching()
           .disableWarmUp()
           .transformResponse(connections.intendedTimes()::record));
+      RunPlan runPlan = RunPlan.of(getClass().getName(), workload.path(), profile, plan.settings(), Injector.current().share(),
+          measured.names(), measured.groups(), load.transfers(), new RunSummary.Sut(sut.mode(), sut.baseUrl(), sut.description(), null),
+          sut.modes(), sut.baseUrls(), Suite.targets().baseline().json(), baseline.map(b -> b.source().toString()).orElse(null),
+          Suite.targets().history().json(), Suite.options(System.getProperties()), Suite.versions(), java.time.Instant.now().toString());
       printPlan(plan, measured.names().size());
       Injector.current().awaitStart();
       // the line Gatling printed up to 3.15 as the load began: people and the tests look for it
       System.out.println("Simulation " + getClass().getName() + " started...");
       // from here on the run is measured: the generator's samples and the run's start leave out the wait for a shared start
-      recorder = new RunRecorder(RESULTS, history, getClass().getName(), profile, workload, plan.goals(),
-          measured.names(), measured.groups(), goalAssertions, baseline, connections::measuredIterations, load.transfers(), sut,
-          connections.intendedTimes(), GeneratorSampler.start());
+      recorder = new RunRecorder(RESULTS, runPlan, connections::measuredIterations, sut, connections.intendedTimes(), GeneratorSampler.start());
       Runtime.getRuntime().addShutdownHook(new Thread(this::atExit));
       countAssertions = goalAssertions.stream().filter(GoalAssertion::countsOnly).map(GoalAssertion::assertion).toList();
       setUp(connections.populate(load.title(), warmUp, measured.value(), ServiceUrls.sessionValues(sut.baseUrls()),
@@ -161,11 +162,8 @@ public abstract class SuiteSimulation extends Simulation {
     try {
       RunStats.latestRun(RESULTS, getClass().getName()).ifPresentOrElse(
           folder -> {
-            RunStats stats = measured(folder);
-            if (Injector.current().shared()) {
-              Injector.current().record(stats.directory());
-            }
-            RunSummary summary = recorder.finish(stats);
+            cutToMeasuredWindow(folder);
+            RunSummary summary = recorder.finish(folder);
             System.out.println(RunReport.render(summary));
             summary.goals().forEach(goal -> System.out.println((goal.met() ? "Goal met: " : "Goal missed: ") + goal.message()));
             goalMissed = !summary.missedGoals().isEmpty();
@@ -176,8 +174,8 @@ public abstract class SuiteSimulation extends Simulation {
     }
   }
 
-  /** The run's log cut to its measured window (Gatling writes its report from that log after this), then read. */
-  private RunStats measured(Path folder) {
+  /** The run's log cut to its measured window (Gatling writes its report from that log after this). */
+  private void cutToMeasuredWindow(Path folder) {
     Workload workload = plan.workload();
     long leftOut = MeasuredWindow.cut(folder.resolve("simulation.log"), workload.warmUp().toMillis(),
         MeasuredWindow.describe(workload.warmUp().toMillis(), workload.schedule().measuredSeconds()),
@@ -185,7 +183,6 @@ public abstract class SuiteSimulation extends Simulation {
     if (leftOut > 0) {
       System.err.println("warning: " + leftOut + " responses logged during the warm-up were left out of the run's figures");
     }
-    return RunStats.read(folder);
   }
 
   /**

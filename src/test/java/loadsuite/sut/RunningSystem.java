@@ -44,6 +44,13 @@ public final class RunningSystem implements AutoCloseable {
     return running;
   }
 
+  /** How each service was obtained, by service name. */
+  public Map<String, String> modes() {
+    Map<String, String> modes = new LinkedHashMap<>();
+    services.forEach((name, service) -> modes.put(name, service.mode()));
+    return modes;
+  }
+
   /** Each service's base URL, by service name. */
   public Map<String, String> baseUrls() {
     Map<String, String> urls = new LinkedHashMap<>();
