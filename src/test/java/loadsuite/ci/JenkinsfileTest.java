@@ -28,7 +28,7 @@ import org.codehaus.groovy.control.SourceUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The Jenkinsfile, parsed as Groovy: it runs what the README documents and keeps what the suite writes. */
+/** The Jenkinsfile, parsed as Groovy: it runs what the README documents, docs/jenkins.md describes it, and it keeps what the suite writes. */
 class JenkinsfileTest {
   /** Every call of the pipeline with its string arguments, named ones as "name=value". */
   private static final Map<String, List<List<String>>> CALLS = new LinkedHashMap<>();
@@ -92,6 +92,22 @@ class JenkinsfileTest {
       assertThat(readme).as("the README documents " + option).contains(option.replace("=", ""));
     }
     assertThat(scripts).contains("ulimit -n");
+  }
+
+  /** Every parameter of the pipeline is documented in docs/jenkins.md (or the nightly's page, once it exists). */
+  @Test
+  void theDocsDescribeEveryParameter() throws IOException {
+    String docs = Files.readString(Path.of("docs/jenkins.md"));
+    if (Files.exists(Path.of("docs/nightly.md"))) {
+      docs += Files.readString(Path.of("docs/nightly.md"));
+    }
+    List<String> parameters = new ArrayList<>(argumentsOf("string"));
+    parameters.addAll(argumentsOf("choice"));
+    List<String> names = parameters.stream().filter(p -> p.startsWith("name=")).map(p -> p.substring("name=".length())).toList();
+    assertThat(names).contains("SIMULATIONS", "PROFILE");
+    for (String name : names) {
+      assertThat(docs).as("docs/jenkins.md documents the parameter " + name).contains("`" + name + "`");
+    }
   }
 
   @Test

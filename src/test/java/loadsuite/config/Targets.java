@@ -11,10 +11,13 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * targets.conf, the one place of every load shape and goal, with the chosen profile and the
- * command line's overrides applied.
+ * command line's overrides applied. The file includes one file per system ({@code targets/<system>.conf}),
+ * found beside it wherever it is; a missing one stops with one line naming it.
  *
  * <p>Layering, highest first: {@code -D<system>.<workload>.<key>} (relative to the chosen
  * profile), any other {@code -D<path>} (relative to the file's root), the file.
@@ -29,6 +32,8 @@ public final class Targets {
   public static final String SOAK_DURATION = "soak-duration";
   /** System property holding values as HOCON text, for keys a property name cannot carry (see {@link #overridesText}). */
   public static final String OVERRIDES_PROPERTY = "overrides";
+  /** An include of the file, with or without {@code required(…)}: the file's name. */
+  private static final Pattern INCLUDE = Pattern.compile("^\\s*include\\s+(?:required\\(\\s*)?\"([^\"]+)\"", Pattern.MULTILINE);
 
   private final Config root;
   private final Config profile;
@@ -54,11 +59,13 @@ public final class Targets {
       throw new TargetsException(path.toAbsolutePath() + " not found: run from the project's root directory,"
           + " or name the file with -D" + FILE_PROPERTY + "=/path/to/targets.conf");
     }
+    requireIncludes(path, file);
     Config overrides = ConfigFactory.parseProperties(properties);
     Config fileConfig;
     Config root;
     try {
-      fileConfig = ConfigFactory.parseFile(path.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+      // absolute: HOCON finds an include beside the including file only through its parent
+      fileConfig = ConfigFactory.parseFile(path.toAbsolutePath().toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
       Config rootOverrides = ConfigFactory.empty();
       for (String key : new String[] {"profile", "sut", "baseline", "history", "profiles"}) {
         if (overrides.hasPath(key)) {
@@ -95,6 +102,28 @@ public final class Targets {
       throw new TargetsException(file + ": profile '" + profileName + "': " + e.getMessage(), e);
     }
     return new Targets(root, profile, profileName, file);
+  }
+
+  /**
+   * Every file the targets file includes must be beside it (HOCON would look for a missing one on
+   * the classpath, and ignore it unless required): one line naming the include and where it was looked for.
+   */
+  private static void requireIncludes(Path path, String file) {
+    String text;
+    try {
+      text = Files.readString(path);
+    } catch (java.io.IOException e) {
+      throw new TargetsException(path.toAbsolutePath() + " cannot be read: " + e.getMessage(), e);
+    }
+    Matcher include = INCLUDE.matcher(text);
+    while (include.find()) {
+      Path included = path.toAbsolutePath().getParent().resolve(include.group(1));
+      if (!Files.isRegularFile(included)) {
+        int line = text.substring(0, include.start(1)).split("\n", -1).length;
+        throw new TargetsException(file + ": " + line + ": includes \"" + include.group(1) + "\", which is not at " + included
+            + ": keep the targets/ folder beside " + file);
+      }
+    }
   }
 
   /**

@@ -277,14 +277,14 @@ class TargetsTest {
 
   @Test
   void aMistakeInTheFileNamesTheFileAndTheLine() throws IOException {
-    String text = Files.readString(FILE).replace("peak-rate = 5000/s\n", "peak-rate = 5000 per second\n");
-    Path file = Files.writeString(dir.resolve("targets.conf"), text);
-    int line = lineOf(text, "peak-rate = 5000 per second");
+    Path file = copyOfTheFiles();
+    Path runtime = edit("peak-rate = 5000/s\n", "peak-rate = 5000 per second\n");
+    int line = lineOf(Files.readString(runtime), "peak-rate = 5000 per second");
     Properties properties = new Properties();
     properties.setProperty("profile", "nightly");
     assertThatThrownBy(() -> Suite.validate(Targets.load(file, properties), SystemCatalog.all()))
         .isInstanceOf(TargetsException.class)
-        .hasMessageContaining("targets.conf: " + line)
+        .hasMessageContaining("targets/runtime.conf: " + line)
         .hasMessageContaining("'runtime.spike.peak-rate' must be a rate above zero such as 1000/s, got '5000 per second'");
   }
 
@@ -294,13 +294,73 @@ class TargetsTest {
       "peak-duration = 30s|missing key 'runtime.spike.peak-duration'",
       "write-percent = 10%|missing key 'registry.mixed.write-percent'"})
   void aMissingKeyIsNamed(String line, String message) throws IOException {
-    String text = Files.readString(FILE).replace("        " + line + "\n", "");
-    Path file = Files.writeString(dir.resolve("targets.conf"), text);
+    Path file = copyOfTheFiles();
+    edit("    " + line + "\n", "");
     Properties properties = new Properties();
     properties.setProperty("profile", "nightly");
     assertThatThrownBy(() -> Suite.validate(Targets.load(file, properties), SystemCatalog.all()))
         .isInstanceOf(TargetsException.class)
         .hasMessageContaining("targets.conf: " + message);
+  }
+
+  /**
+   * targets.conf includes one file per system from beside it, wherever it is (a copy elsewhere,
+   * named by -Dtargets as the tests' Gatling runs do), and every profile then has every workload
+   * of every system of the suite.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"smoke", "nightly", "soak"})
+  void aCopyElsewhereReadsItsSystemsFilesFromBesideIt(String profile) throws IOException {
+    Properties properties = new Properties();
+    properties.setProperty("profile", profile);
+    Targets copy = Targets.load(copyOfTheFiles(), properties);
+    Suite.validate(copy, SystemCatalog.all());
+    for (SystemSpec system : SystemCatalog.all()) {
+      assertThat(copy.workloads(system.name())).as(profile + " " + system.name()).isEqualTo(system.workloads().keySet());
+      assertThat(copy.sut().section("container").has(system.name())).as("the container block of " + system.name()).isTrue();
+    }
+    // the copy's own system file is read, not the repository's
+    edit("rate = 1000/s\n    duration = 60s\n    goals.global { p95 = 20ms", "rate = 1234/s\n    duration = 60s\n    goals.global { p95 = 20ms");
+    Properties nightly = new Properties();
+    nightly.setProperty("profile", "nightly");
+    assertThat(workload(Targets.load(dir.resolve("targets.conf"), nightly), "sustained").shape())
+        .isEqualTo(new Shape.Sustained(new Rate(1234), Duration.ofSeconds(60)));
+  }
+
+  @Test
+  void aMissingSystemFileIsOneLineNamingIt() throws IOException {
+    Path file = Files.copy(FILE, dir.resolve("targets.conf"));
+    assertThatThrownBy(() -> Targets.load(file, new Properties()))
+        .isInstanceOf(TargetsException.class)
+        .hasMessageContaining("targets.conf: ")
+        .hasMessageContaining("includes \"targets/runtime.conf\", which is not at " + dir.resolve("targets/runtime.conf").toAbsolutePath())
+        .hasMessageContaining("keep the targets/ folder beside targets.conf")
+        .message().doesNotContain("\n");
+  }
+
+  /** targets.conf and its systems' files, copied into the test's folder: the copy of targets.conf. */
+  private Path copyOfTheFiles() throws IOException {
+    Files.createDirectories(dir.resolve("targets"));
+    try (var files = Files.list(Path.of("targets"))) {
+      for (Path system : files.toList()) {
+        Files.copy(system, dir.resolve("targets").resolve(system.getFileName()));
+      }
+    }
+    return Files.copy(FILE, dir.resolve("targets.conf"));
+  }
+
+  /** Replaces {@code text} in the copied file that holds it; that file. */
+  private Path edit(String text, String replacement) throws IOException {
+    try (var files = Files.list(dir.resolve("targets"))) {
+      for (Path system : files.sorted().toList()) {
+        String content = Files.readString(system);
+        if (content.contains(text)) {
+          return Files.writeString(system, content.replaceFirst(java.util.regex.Pattern.quote(text),
+              java.util.regex.Matcher.quoteReplacement(replacement)));
+        }
+      }
+    }
+    throw new AssertionError("no file of targets/ holds " + text);
   }
 
   @Test

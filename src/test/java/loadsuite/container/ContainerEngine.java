@@ -26,7 +26,7 @@ public final class ContainerEngine {
       "TESTCONTAINERS_CHECKS_DISABLE", "true");
 
   private static final String HOW_TO_START = "start one as root with: bash .ci/engine start"
-      + " (Debian's docker.io with host networking only; README, 'Container mode'), or run without containers:"
+      + " (Debian's docker.io with host networking only; docs/container-mode.md), or run without containers:"
       + " -Dsut.mode=embedded";
 
   private ContainerEngine() {}
