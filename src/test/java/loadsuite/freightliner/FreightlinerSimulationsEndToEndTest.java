@@ -7,8 +7,6 @@ import java.util.HashMap;
 import java.util.Map;
 import loadsuite.freightliner.standin.FreightlinerStandIn;
 import loadsuite.registry.DistributionProcess;
-import loadsuite.results.RunSummary;
-import loadsuite.results.SummaryFiles;
 import loadsuite.suite.GatlingRun;
 import loadsuite.suite.SimulationsEndToEndTest;
 import loadsuite.suite.SuiteSimulation;
@@ -52,23 +50,6 @@ class FreightlinerSimulationsEndToEndTest extends SimulationsEndToEndTest {
         Map.of("profile", "smoke", "overrides", "freightliner.replication.goals.\"copy image\".data-rate = 100GB/s"), TIMEOUT_SECONDS);
     assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
     assertThat(run.output()).containsPattern("copy image: count of all events is greater than or equal to \\d+\\.0 : false");
-  }
-
-  @Test
-  void aWorkerStaircaseStoppedMidwayKeepsTheRowsOfTheLevelsItRan() throws Exception {
-    // smoke: 1 to 3 workers; 30 s make levels of 10 s, the stop comes in the second
-    Path folder = GatlingRun.stopMidway(FreightlinerWorkersSimulation.class,
-        Map.of("profile", "smoke", "freightliner.workers.duration", "30s"), 15);
-    RunSummary summary = SummaryFiles.read(folder.resolve(SummaryFiles.NAME));
-    assertThat(summary.status()).isEqualTo(RunSummary.INCOMPLETE);
-    assertThat(summary.requests()).filteredOn(r -> r.path().equals("level 1 worker / copy image")).singleElement()
-        .satisfies(level -> {
-          assertThat(level.count()).isPositive();
-          assertThat(level.windowSeconds()).as("a level ran 10 s at most").isEqualTo(10.0);
-        });
-    assertThat(summary.requests()).filteredOn(r -> r.path().equals("level 2 workers / copy image")).singleElement()
-        .satisfies(level -> assertThat(level.windowSeconds()).as("the part of the level before the stop").isLessThan(10.0));
-    assertThat(summary.requests()).extracting(RunSummary.RequestStats::path).doesNotContain("level 3 workers / copy image");
   }
 
   @Test

@@ -30,14 +30,6 @@ class NebulaSimulationsEndToEndTest extends SimulationsEndToEndTest {
   }
 
   @Test
-  void anImpossibleGoalFailsTheRunAndSaysWhich() throws Exception {
-    GatlingRun.Result run = GatlingRun.run(NebulaVersionSimulation.class,
-        Map.of("profile", "smoke", "nebulagc.version.goals.global.throughput", "1000000/s"), TIMEOUT_SECONDS);
-    assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
-    assertThat(run.output()).containsPattern("Global: count of all events is greater than or equal to 5000000.0 : false \\(actual : \\d+");
-  }
-
-  @Test
   void aRatePastTheLimitOfItsNodesGets429sWhichFailTheRun() throws Exception {
     assertRateLimited("nodes", "1 node, each shared by up to", "/config per node");
   }

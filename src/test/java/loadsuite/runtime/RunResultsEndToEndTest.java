@@ -57,21 +57,16 @@ class RunResultsEndToEndTest {
   }
 
   @Test
-  void theSuitePageWrittenAtTheEndOfARunLinksThatRunsReport() throws Exception {
-    GatlingRun.Result run = GatlingRun.run(RuntimeSustainedSimulation.class, Map.of(), TIMEOUT_SECONDS);
-    assertThat(run.exitCode()).as(run.output()).isZero();
-    String folder = GatlingRun.runFolder(run.output()).getFileName().toString();
+  void theSuitePageLinksARunsReportAndARegressionAgainstTheBaselineFailsTheNextRun() throws Exception {
+    GatlingRun.Result first = GatlingRun.run(RuntimeSustainedSimulation.class, Map.of(), TIMEOUT_SECONDS);
+    assertThat(first.exitCode()).as(first.output()).isZero();
+    String folder = GatlingRun.runFolder(first.output()).getFileName().toString();
     // the page is written once Gatling has written the report, as the run's last line says
-    assertThat(run.output().indexOf("suite page: ")).isGreaterThan(run.output().indexOf("Reports generated"));
+    assertThat(first.output().indexOf("suite page: ")).isGreaterThan(first.output().indexOf("Reports generated"));
     Document page = Jsoup.parse(SuitePage.PAGE_FILE.toFile());
     assertThat(page.select("a[href$=" + folder + "/index.html]")).as("a link to %s/index.html", folder).isNotEmpty();
     assertThat(page.text()).doesNotContain("no Gatling report in " + folder);
-  }
 
-  @Test
-  void aRegressionAgainstTheBaselineFailsTheRunAndIsReported() throws Exception {
-    GatlingRun.Result first = GatlingRun.run(RuntimeSustainedSimulation.class, Map.of(), TIMEOUT_SECONDS);
-    assertThat(first.exitCode()).as(first.output()).isZero();
     RunSummary measured = SummaryFiles.read(GatlingRun.runFolder(first.output()).resolve(SummaryFiles.NAME));
     // a baseline no run can match: ten times the throughput, with zero response times
     RunSummary.RequestStats g = measured.global();
