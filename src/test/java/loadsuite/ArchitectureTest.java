@@ -7,6 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -16,11 +20,29 @@ import loadsuite.system.SystemSpec;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rules that keep a system one package: shared code never imports a system's package (only
- * {@link Systems} knows them all), and a stand-in imports nothing but its libraries and the shared
- * stand-in packages, because its container image ships exactly those.
+ * The rules that keep the code layered: the shared packages follow the stages of a run, each
+ * importing only the stages below it; no package cycles; a system is one package (shared code
+ * never imports one, only {@link Systems} knows them all); a stand-in imports nothing but its
+ * libraries and the shared stand-in packages, because its container image ships exactly those;
+ * every package says in its package-info.java what it is.
  */
 class ArchitectureTest {
+  /**
+   * The shared packages, lowest first: configuration and plumbing, the plan (load, goals), the
+   * systems' specs, the system under test, results, merge, and the run (suite), which uses them
+   * all. The systems' packages sit above every one of them.
+   */
+  private static final List<List<String>> STAGES = List.of(
+      List.of("loadsuite.config", "loadsuite.http", "loadsuite.log"),
+      List.of("loadsuite.standin", "loadsuite.oci"),
+      List.of("loadsuite.load"),
+      List.of("loadsuite.goals"),
+      List.of("loadsuite.system"),
+      List.of("loadsuite.sut"),
+      List.of("loadsuite.container"),
+      List.of("loadsuite.results"),
+      List.of("loadsuite.merge"),
+      List.of("loadsuite.suite"));
   private static final Path SOURCES = Path.of("src", "test", "java");
   private static final Pattern IMPORT = Pattern.compile("^import (?:static )?([\\w.*]+);", Pattern.MULTILINE);
   /** What a stand-in may use besides the shared stand-in packages and its own package. */
@@ -71,6 +93,79 @@ class ArchitectureTest {
     }
     assertThat(violations).isEmpty();
     assertThat(sources()).as("the check reads the sources").anySatisfy(s -> assertThat(s.pkg()).isEqualTo("loadsuite.suite"));
+  }
+
+  @Test
+  void eachSharedPackageImportsOnlyTheStagesBelowIt() throws IOException {
+    List<String> violations = new ArrayList<>();
+    List<Source> staged = sources().stream().filter(s -> !s.isTest() && stage(s.pkg()) >= 0).toList();
+    for (Source source : staged) {
+      source.imports().stream().filter(i -> i.startsWith("loadsuite.")).map(ArchitectureTest::packageOf)
+          .filter(imported -> !imported.equals(source.pkg()) && stage(imported) >= stage(source.pkg()))
+          .forEach(imported -> violations.add(source.file() + " (stage " + stage(source.pkg()) + ") imports " + imported
+              + (stage(imported) < 0 ? ", a system's package" : " (stage " + stage(imported) + ")")));
+    }
+    assertThat(violations).isEmpty();
+    List<String> packages = sources().stream().filter(s -> !s.isTest() && !s.file().endsWith("package-info.java")).map(Source::pkg)
+        .distinct().toList();
+    List<String> systems = systemPackages();
+    assertThat(packages).as("every package is a stage, a system (or its stand-in), or the top")
+        .allMatch(p -> p.equals("loadsuite") || stage(p) >= 0 || systems.stream().anyMatch(s -> within(p, s)));
+    assertThat(staged).as("the check reads the shared packages").extracting(Source::pkg).contains("loadsuite.results", "loadsuite.goals");
+  }
+
+  @Test
+  void noPackagesDependOnEachOtherInACycle() throws IOException {
+    Map<String, Set<String>> imports = new TreeMap<>();
+    for (Source source : sources().stream().filter(s -> !s.isTest()).toList()) {
+      Set<String> own = imports.computeIfAbsent(source.pkg(), p -> new TreeSet<>());
+      source.imports().stream().filter(i -> i.startsWith("loadsuite.")).map(ArchitectureTest::packageOf)
+          .filter(p -> !p.equals(source.pkg())).forEach(own::add);
+    }
+    for (String pkg : imports.keySet()) {
+      assertThat(reachable(imports, pkg)).as(pkg + " reaches itself through its imports").doesNotContain(pkg);
+    }
+  }
+
+  @Test
+  void everyPackageSaysWhatItIsInItsPackageInfo() throws IOException {
+    List<String> packages = sources().stream().map(Source::pkg).distinct().toList();
+    for (String pkg : packages) {
+      Path info = SOURCES.resolve(pkg.replace('.', '/')).resolve("package-info.java");
+      assertThat(info).as(pkg).isRegularFile();
+      assertThat(Files.readString(info)).as(info.toString()).startsWith("/** ").contains("package " + pkg + ";");
+    }
+  }
+
+  private static int stage(String pkg) {
+    for (int i = 0; i < STAGES.size(); i++) {
+      if (STAGES.get(i).contains(pkg)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The package of an imported class (a static import's class's package too). */
+  private static String packageOf(String imported) {
+    String[] parts = imported.split("\\.");
+    int i = 0;
+    while (i < parts.length && !Character.isUpperCase(parts[i].charAt(0))) {
+      i++;
+    }
+    return String.join(".", java.util.Arrays.copyOf(parts, i));
+  }
+
+  private static Set<String> reachable(Map<String, Set<String>> imports, String from) {
+    Set<String> seen = new TreeSet<>();
+    java.util.Deque<String> todo = new java.util.ArrayDeque<>(imports.getOrDefault(from, Set.of()));
+    while (!todo.isEmpty()) {
+      String next = todo.pop();
+      if (seen.add(next)) {
+        todo.addAll(imports.getOrDefault(next, Set.of()));
+      }
+    }
+    return seen;
   }
 
   @Test

@@ -271,7 +271,7 @@ class TargetsTest {
   void badValuesNameTheKeyAndWhatIsExpected(String key, String value, String message) {
     assertThatThrownBy(() -> {
       Targets targets = load(key, value);
-      loadsuite.sut.SystemsUnderTest.start(targets.sut(), NO_SYSTEM, workload(targets, "sustained"));
+      loadsuite.suite.SystemsUnderTest.start(targets.sut(), NO_SYSTEM, workload(targets, "sustained"));
     }).isInstanceOf(TargetsException.class).hasMessageContaining(message);
   }
 

@@ -7,6 +7,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import loadsuite.sut.ProbeGoals;
+import loadsuite.sut.ResourceProbes;
 import loadsuite.sut.SutUnavailableException;
 import loadsuite.sut.RunningService;
 import org.testcontainers.containers.GenericContainer;
@@ -24,13 +26,13 @@ public final class ContainerService implements RunningService {
   private final MemorySampler memory;
   private final String image;
   private final String label;
-  private final ContainerSettings.ProbeGoals goals;
+  private final ProbeGoals goals;
   private final String baseUrl;
   private final Duration startup;
   private final long idle;
 
   private ContainerService(GenericContainer<?> container, MemorySampler memory, String image, String label,
-      ContainerSettings.ProbeGoals goals, String baseUrl, Duration startup, long idle) {
+      ProbeGoals goals, String baseUrl, Duration startup, long idle) {
     this.container = container;
     this.memory = memory;
     this.image = image;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import loadsuite.sut.ProbeGoals;
 import loadsuite.config.TargetsException;
 import loadsuite.config.Section;
 
@@ -46,10 +47,6 @@ public record ContainerSettings(Images images, Duration readyTimeout, Duration p
       return command.stream().map(arg -> arg.replace("{port}", String.valueOf(port))).toList();
     }
   }
-
-  /** The goals of the resource probes: each at most. */
-  public record ProbeGoals(Duration startup, long idleMemoryBytes, long peakMemoryBytes, String startupText,
-      String idleMemoryText, String peakMemoryText) {}
 
   /** Keys of the block that are settings, not systems. */
   private static final List<String> SETTINGS = List.of("images", "ready-timeout", "pull-timeout", "jre-image");

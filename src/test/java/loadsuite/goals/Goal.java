@@ -7,6 +7,8 @@ import loadsuite.config.DataRate;
 import loadsuite.config.Percent;
 import loadsuite.config.Rate;
 import loadsuite.config.Section;
+import loadsuite.load.Injector;
+import loadsuite.load.Workload;
 
 /**
  * One goal of targets.conf: a metric of a scope ({@code global} or a request name) against a
@@ -19,6 +21,19 @@ public record Goal(String scope, Metric metric, Duration time, Percent percent, 
 
   public Goal(String scope, Metric metric, Duration time, Percent percent, Rate rate) {
     this(scope, metric, time, percent, rate, null);
+  }
+
+  /**
+   * The goal as one injector of several must meet it: an absolute throughput (rate, messages,
+   * bytes) in proportion to its share of the connections; the others as they are.
+   */
+  public Goal sharedBy(Injector injector, Workload whole) {
+    if (!injector.shared()) {
+      return this;
+    }
+    double f = injector.fraction(whole);
+    return new Goal(scope, metric, time, percent, rate == null ? null : new Rate(rate.perSecond() * f),
+        dataRate == null ? null : new DataRate(dataRate.bytesPerSecond() * f, dataRate.unit()));
   }
 
   /** Reads {@code goals { global { p95 = 20ms }, "GET /simple" { p95 = 5ms } }}. */

@@ -7,10 +7,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import loadsuite.config.DataRate;
 import loadsuite.config.Rate;
 import loadsuite.config.TargetsException;
-import loadsuite.goals.Goal;
 
 /**
  * One of N injectors that send a workload together ({@code -Dinjector=i/N}), each from its own
@@ -112,14 +110,9 @@ public record Injector(int index, int count, Optional<Instant> startAt) {
     return new Workload(whole.path(), connections, whole.warmUp(), shape, whole.batchSize(), whole.keys());
   }
 
-  /** A goal as this injector must meet it: an absolute throughput (rate, messages, bytes) in proportion; the others as they are. */
-  public Goal share(Workload whole, Goal goal) {
-    if (!shared()) {
-      return goal;
-    }
-    double f = (double) connectionsOf(whole) / whole.connections();
-    return new Goal(goal.scope(), goal.metric(), goal.time(), goal.percent(), goal.rate() == null ? null : scaled(goal.rate(), f),
-        goal.dataRate() == null ? null : new DataRate(goal.dataRate().bytesPerSecond() * f, goal.dataRate().unit()));
+  /** The share of the whole workload's connections this injector opens (1 when it sends the whole). */
+  public double fraction(Workload whole) {
+    return shared() ? (double) connectionsOf(whole) / whole.connections() : 1;
   }
 
   private int connectionsOf(Workload whole) {

@@ -32,9 +32,9 @@ class InjectorTest {
     Goal throughput = new Goal("global", Metric.THROUGHPUT, null, null, new Rate(45));
     Goal p95 = new Goal("global", Metric.P95, Duration.ofMillis(20), null, null);
     List<Goal> goals = new ArrayList<>();
-    IntStream.rangeClosed(1, 3).forEach(i -> goals.add(new Injector(i, 3, Optional.empty()).share(SUSTAINED, throughput)));
+    IntStream.rangeClosed(1, 3).forEach(i -> goals.add(throughput.sharedBy(new Injector(i, 3, Optional.empty()), SUSTAINED)));
     assertThat(goals.stream().mapToDouble(g -> g.rate().perSecond()).sum()).isCloseTo(45, within());
-    assertThat(new Injector(2, 3, Optional.empty()).share(SUSTAINED, p95)).isEqualTo(p95);
+    assertThat(p95.sharedBy(new Injector(2, 3, Optional.empty()), SUSTAINED)).isEqualTo(p95);
   }
 
   @Test

@@ -21,7 +21,7 @@ import loadsuite.oci.OciClient;
 import loadsuite.oci.OciImage;
 import loadsuite.sut.RunningSystem;
 import loadsuite.sut.SutUnavailableException;
-import loadsuite.sut.SystemsUnderTest;
+import loadsuite.suite.SystemsUnderTest;
 import loadsuite.system.SystemSpec;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package loadsuite.results;
 
 import java.util.List;
 import java.util.Locale;
-import loadsuite.container.ResourceProbes;
+import loadsuite.sut.ResourceProbes;
 import loadsuite.sut.RunningSystem;
 
 /** The resource probes of a run for its summary, and their goals judged, like the latency goals. */

@@ -118,7 +118,7 @@ public record RunPlan(
   /** The goals this run is judged on: its injector's share of the whole run's. */
   public List<Goal> goals() {
     Workload whole = wholeWorkload();
-    return wholeGoals().stream().map(g -> share().share(whole, g)).toList();
+    return wholeGoals().stream().map(g -> g.sharedBy(share(), whole)).toList();
   }
 
   /** The goals as the suite judges them on the run's log. */

@@ -75,7 +75,7 @@ public final class Suite {
   public static Plan plan(SystemSpec system, WorkloadSpec workload) {
     Plan whole = plan(targets(), system, workload.name());
     Injector injector = Injector.current();
-    return new Plan(injector.share(whole.workload()), whole.goals().stream().map(g -> injector.share(whole.workload(), g)).toList(),
+    return new Plan(injector.share(whole.workload()), whole.goals().stream().map(g -> g.sharedBy(injector, whole.workload())).toList(),
         whole.settings());
   }
 

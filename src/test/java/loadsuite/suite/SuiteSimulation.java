@@ -33,7 +33,7 @@ import loadsuite.results.RunStats;
 import loadsuite.results.RunSummary;
 import loadsuite.sut.RunningSystem;
 import loadsuite.sut.SutUnavailableException;
-import loadsuite.sut.SystemsUnderTest;
+import loadsuite.suite.SystemsUnderTest;
 import loadsuite.system.SystemSpec;
 import loadsuite.system.WorkloadSpec;
 

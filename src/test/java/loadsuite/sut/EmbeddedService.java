@@ -3,7 +3,7 @@ package loadsuite.sut;
 import loadsuite.standin.StandIn;
 
 /** A stand-in running inside Gatling's JVM on a free loopback port. */
-record EmbeddedService(StandIn standIn) implements RunningService {
+public record EmbeddedService(StandIn standIn) implements RunningService {
   @Override
   public String baseUrl() {
     return standIn.baseUrl();

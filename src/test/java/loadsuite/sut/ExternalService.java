@@ -9,7 +9,7 @@ import java.time.Duration;
 import loadsuite.http.HttpClients;
 
 /** A service the user runs, at {@code -Dsut.url=} or {@code -Dsut.urls.<service>=}; it must answer its health route before any load. */
-final class ExternalService implements RunningService {
+public final class ExternalService implements RunningService {
   private final String baseUrl;
   private final String label;
 
@@ -24,7 +24,7 @@ final class ExternalService implements RunningService {
    * @param label the system, with the service when it has several ("freightliner source")
    * @param property the {@code -D} option that gave the URL, named in the fix
    */
-  static ExternalService check(String baseUrl, String label, String property, String healthPath, Duration timeout) {
+  public static ExternalService check(String baseUrl, String label, String property, String healthPath, Duration timeout) {
     String url = baseUrl.replaceAll("/+$", "") + healthPath;
     HttpClient client = HttpClients.http11(timeout).build();
     try {

@@ -1,7 +1,6 @@
 package loadsuite.sut;
 
 import java.util.Optional;
-import loadsuite.container.ResourceProbes;
 
 /** One running service of a system under test; closing it stops what the suite started. */
 public interface RunningService extends AutoCloseable {

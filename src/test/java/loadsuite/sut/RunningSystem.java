@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import loadsuite.container.ResourceProbes;
 
 /**
  * A system under test as running for one simulation: each of its services with its own base URL,
@@ -17,7 +16,7 @@ public final class RunningSystem implements AutoCloseable {
   private final String system;
   private final Map<String, RunningService> services;
 
-  RunningSystem(String system, Map<String, RunningService> services) {
+  public RunningSystem(String system, Map<String, RunningService> services) {
     this.system = system;
     this.services = Collections.unmodifiableMap(new LinkedHashMap<>(services));
   }
@@ -81,7 +80,7 @@ public final class RunningSystem implements AutoCloseable {
   }
 
   /** Stops services, the last first; a failure to stop one does not keep the others running. */
-  static void stopAll(List<RunningService> started) {
+  public static void stopAll(List<RunningService> started) {
     RuntimeException first = null;
     for (int i = started.size() - 1; i >= 0; i--) {
       try {

@@ -12,7 +12,7 @@ public enum SutMode {
   /** The system's container image, started with Testcontainers. */
   CONTAINER;
 
-  static SutMode parse(String text) {
+  public static SutMode parse(String text) {
     try {
       return valueOf(text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
@@ -20,7 +20,7 @@ public enum SutMode {
     }
   }
 
-  static String names() {
+  public static String names() {
     return String.join(", ", Arrays.stream(values()).map(m -> m.name().toLowerCase(Locale.ROOT)).toList());
   }
 }

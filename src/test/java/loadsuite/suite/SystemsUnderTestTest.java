@@ -1,4 +1,4 @@
-package loadsuite.sut;
+package loadsuite.suite;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,6 +21,8 @@ import loadsuite.standin.StandIn;
 import loadsuite.standin.StandInServer;
 import loadsuite.system.Service;
 import loadsuite.system.SystemSpec;
+import loadsuite.sut.RunningSystem;
+import loadsuite.sut.SutUnavailableException;
 import org.junit.jupiter.api.Test;
 
 /** The modes, on systems of one service and of two, with a small stand-in of this test's own. */

@@ -1,4 +1,4 @@
-package loadsuite.sut;
+package loadsuite.suite;
 
 import java.net.URI;
 import java.time.Duration;
@@ -11,6 +11,11 @@ import loadsuite.config.TargetsException;
 import loadsuite.container.ContainerService;
 import loadsuite.container.ContainerSettings;
 import loadsuite.load.Workload;
+import loadsuite.sut.EmbeddedService;
+import loadsuite.sut.ExternalService;
+import loadsuite.sut.RunningService;
+import loadsuite.sut.RunningSystem;
+import loadsuite.sut.SutMode;
 import loadsuite.system.Service;
 import loadsuite.system.SystemSpec;
 

@@ -1,4 +1,4 @@
-package loadsuite.container;
+package loadsuite.sut;
 
 import java.time.Duration;
 
@@ -9,4 +9,4 @@ import java.time.Duration;
  * inactive file cache, as {@code docker stats} shows it), sampled about once a second.
  */
 public record ResourceProbes(String label, String image, Duration startup, long idleMemoryBytes, long peakMemoryBytes,
-    int samples, ContainerSettings.ProbeGoals goals) {}
+    int samples, ProbeGoals goals) {}

@@ -1,0 +1,2 @@
+/** The packs registry (seed 001): its workloads and simulations, cold and warm. */
+package loadsuite.packs;

@@ -1,0 +1,2 @@
+/** An embedded stand-in of an OCI distribution registry. */
+package loadsuite.registry.standin;

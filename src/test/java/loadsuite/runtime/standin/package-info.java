@@ -1,0 +1,2 @@
+/** An embedded stand-in of the Gati runtime. */
+package loadsuite.runtime.standin;
