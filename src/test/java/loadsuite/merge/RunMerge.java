@@ -191,7 +191,8 @@ public final class RunMerge {
         baseline.map(b -> b.compare(verdicts)).orElse(List.of()),
         RunRecorder.transfers(rows, bytesPerRequest), null,
         // a merged run measures the generators if any injector's did: the first such injector's figures, else the first's
-        runs.stream().map(r -> r.summary().generator()).filter(g -> g != null && g.bound()).findFirst().orElse(first.generator()));
+        runs.stream().map(r -> r.summary().generator()).filter(g -> g != null && g.bound()).findFirst().orElse(first.generator()),
+        first.build());
   }
 
   private static void createEmpty(Path folder) {

@@ -88,7 +88,7 @@ public final class RunRecorder {
         sutOf(), start.toString(), Instant.now().toString(), workload.warmUp().toNanos() / 1e9, seconds,
         planned(),
         new RunSummary.Rates(achieved, achieved / seconds), global, requests, results, knee, probes(), comparison,
-        transfers(requests, bytesPerRequest), timeliness, generatorFigures(achieved, results, false));
+        transfers(requests, bytesPerRequest), timeliness, generatorFigures(achieved, results, false), BuildTag.current());
     write(stats.directory(), summary);
     return summary;
   }
@@ -109,7 +109,7 @@ public final class RunRecorder {
         start.toString(), Instant.now().toString(), workload.warmUp().toNanos() / 1e9,
         workload.schedule().measuredSeconds(), planned(),
         null, null, List.of(), List.of(), null, probes(), List.of(), List.of(), ScheduleResults.of(intendedTimes),
-        generatorFigures(achieved, List.of(), true)));
+        generatorFigures(achieved, List.of(), true), BuildTag.current()));
     StoppedRun.report(folder, groupNames, levels(workload),
         workload.shape() instanceof Shape.Staircase staircase ? staircase.levelSeconds() : 0, history);
   }

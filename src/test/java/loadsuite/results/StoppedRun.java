@@ -58,7 +58,7 @@ public final class StoppedRun {
           stopped.achieved(), RunRecorder.globalStats(stats, window), RunRecorder.requests(stats, groupNames, levels,
               group -> levelWindow(group, levels, levelSeconds, window)),
           stopped.goals(), stopped.knee(), stopped.probes(), stopped.baseline(), stopped.transfers(), stopped.schedule(),
-          stopped.generator());
+          stopped.generator(), stopped.build());
       RunRecorder.write(folder, summary, history);
       System.out.println(RunReport.render(summary));
       System.out.println("Gatling's report of the stopped run: " + stats.writeHtmlReport().toUri());
