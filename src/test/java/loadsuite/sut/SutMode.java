@@ -12,7 +12,7 @@ public enum SutMode {
   /** The system's container image, started with Testcontainers. */
   CONTAINER;
 
-  static SutMode parse(String text) {
+  public static SutMode parse(String text) {
     try {
       return valueOf(text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
