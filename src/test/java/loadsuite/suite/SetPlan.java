@@ -34,12 +34,12 @@ public final class SetPlan {
     }
   }
 
-  static List<PlannedRun> plans(Targets targets, List<String> set) {
+  public static List<PlannedRun> plans(Targets targets, List<String> set) {
     return set.stream().map(s -> PlannedRun.of(targets, s)).toList();
   }
 
   /** The longest a build may take for these runs: each at most, and its overhead, a quarter more, and the slack; whole minutes. */
-  static Duration timeout(List<PlannedRun> runs) {
+  public static Duration timeout(List<PlannedRun> runs) {
     Duration atMost = runs.stream().map(r -> r.atMost().plus(PER_RUN)).reduce(Duration.ZERO, Duration::plus);
     Duration total = atMost.plus(atMost.dividedBy(4)).plus(SLACK);
     return Duration.ofMinutes((total.toSeconds() + 59) / 60);
