@@ -6,6 +6,9 @@ import loadsuite.packs.PacksSystem;
 import loadsuite.nebulagc.NebulaSystem;
 import loadsuite.registry.RegistrySystem;
 import loadsuite.runtime.RuntimeSystem;
+import loadsuite.config.TargetsException;
+import loadsuite.suite.SimulationSet;
+import loadsuite.suite.Suite;
 import loadsuite.system.SystemCatalog;
 import loadsuite.system.SystemSpec;
 
@@ -14,8 +17,9 @@ import loadsuite.system.SystemSpec;
  * it as a {@link SystemCatalog} (META-INF/services), never by importing a system's package.
  *
  * <p>{@code ./mvnw -q test-compile exec:java@simulations} prints every simulation class;
- * {@code -Dsimulations=RuntimeSustainedSimulation,…} (short or full names, or {@code all}) prints
- * those, or stops with the known names when one is unknown. The Jenkinsfile uses it.
+ * {@code -Dsimulations=RuntimeSustainedSimulation,…} (short or full names, systems, {@code all},
+ * {@code soak}: {@link SimulationSet}) prints those, or stops with the known names when one is
+ * unknown. The Jenkinsfile uses it.
  */
 public final class Systems implements SystemCatalog {
   private static final List<SystemSpec> ALL = List.of(RuntimeSystem.SPEC, RegistrySystem.SPEC, PacksSystem.SPEC,
@@ -27,20 +31,11 @@ public final class Systems implements SystemCatalog {
   }
 
   public static void main(String[] args) {
-    List<String> known = ALL.stream().flatMap(s -> s.simulations().stream()).map(Class::getName).toList();
-    String asked = System.getProperty("simulations", "all").trim();
-    if (asked.isEmpty() || asked.equals("all")) {
-      known.forEach(System.out::println);
-      return;
-    }
-    for (String name : asked.split("[,\\s]+")) {
-      List<String> matches = known.stream().filter(k -> k.equals(name) || k.endsWith("." + name)).toList();
-      if (matches.size() != 1) {
-        System.err.println("unknown simulation '" + name + "'; the suite has " + String.join(", ",
-            known.stream().map(k -> k.substring(k.lastIndexOf('.') + 1)).toList()) + " (or all)");
-        System.exit(64);
-      }
-      System.out.println(matches.get(0));
+    try {
+      SimulationSet.resolve(System.getProperties(), Suite::targets).forEach(System.out::println);
+    } catch (TargetsException e) {
+      System.err.println(e.getMessage());
+      System.exit(64);
     }
   }
 }

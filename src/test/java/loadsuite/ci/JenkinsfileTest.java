@@ -5,22 +5,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import loadsuite.results.JUnitReport;
 import loadsuite.results.SuitePage;
+import loadsuite.config.Targets;
+import loadsuite.suite.SetPlan;
+import loadsuite.suite.SetRun;
+import loadsuite.suite.SimulationSet;
+import loadsuite.system.SystemCatalog;
+import loadsuite.system.SystemSpec;
 import org.codehaus.groovy.ast.CodeVisitorSupport;
 import org.codehaus.groovy.ast.ModuleNode;
 import org.codehaus.groovy.ast.expr.ArgumentListExpression;
 import org.codehaus.groovy.ast.expr.ConstantExpression;
 import org.codehaus.groovy.ast.expr.Expression;
+import org.codehaus.groovy.ast.expr.ListExpression;
 import org.codehaus.groovy.ast.expr.MapEntryExpression;
 import org.codehaus.groovy.ast.expr.MapExpression;
 import org.codehaus.groovy.ast.expr.MethodCallExpression;
+import org.codehaus.groovy.ast.expr.TernaryExpression;
 import org.codehaus.groovy.ast.expr.TupleExpression;
 import org.codehaus.groovy.control.CompilationUnit;
 import org.codehaus.groovy.control.Phases;
@@ -32,6 +44,8 @@ import org.junit.jupiter.api.Test;
 class JenkinsfileTest {
   /** Every call of the pipeline with its string arguments, named ones as "name=value". */
   private static final Map<String, List<List<String>>> CALLS = new LinkedHashMap<>();
+  /** The time of every timeout, as Groovy text: a number, or the variable a plan set. */
+  private static final List<String> TIMEOUTS = new ArrayList<>();
 
   @BeforeAll
   static void parse() throws IOException {
@@ -45,6 +59,11 @@ class JenkinsfileTest {
         List<String> args = new ArrayList<>();
         collect(call.getArguments(), args);
         CALLS.computeIfAbsent(call.getMethodAsString(), k -> new ArrayList<>()).add(args);
+        if ("timeout".equals(call.getMethodAsString()) && call.getArguments() instanceof TupleExpression tuple
+            && tuple.getExpression(0) instanceof MapExpression map) {
+          map.getMapEntryExpressions().stream().filter(e -> e.getKeyExpression().getText().equals("time"))
+              .forEach(e -> TIMEOUTS.add(e.getValueExpression().getText()));
+        }
         super.visitMethodCallExpression(call);
       }
     });
@@ -55,6 +74,11 @@ class JenkinsfileTest {
       out.add(text);
     } else if (expression instanceof ArgumentListExpression || expression instanceof TupleExpression) {
       ((TupleExpression) expression).getExpressions().forEach(e -> collect(e, out));
+    } else if (expression instanceof ListExpression list) {
+      list.getExpressions().forEach(e -> collect(e, out));
+    } else if (expression instanceof TernaryExpression ternary) {
+      collect(ternary.getTrueExpression(), out);
+      collect(ternary.getFalseExpression(), out);
     } else if (expression instanceof MapExpression map) {
       for (MapEntryExpression entry : map.getMapEntryExpressions()) {
         List<String> values = new ArrayList<>();
@@ -134,8 +158,9 @@ class JenkinsfileTest {
   @Test
   void archivesAndPublishesWhatTheSuiteWrites() {
     assertThat(argumentsOf("archiveArtifacts")).anySatisfy(a -> assertThat(a).startsWith("artifacts=").contains("target/gatling/**"));
-    assertThat(argumentsOf("junit")).anySatisfy(a -> assertThat(a).contains("target/gatling/*/" + JUnitReport.NAME)
+    assertThat(argumentsOf("junit")).anySatisfy(a -> assertThat(a).contains(SetRun.JUNIT_FOLDER + "/*.xml")
         .contains("target/surefire-reports/*.xml"));
+    assertThat(argumentsOf("junit")).as("a merged run of injectors").anySatisfy(a -> assertThat(a).contains("target/gatling/*/" + JUnitReport.NAME));
     assertThat(argumentsOf("publishHTML")).contains("target=reportDir=" + SuitePage.PAGE_FILE.getParent(),
         "target=reportFiles=" + SuitePage.PAGE_FILE.getFileName());
     assertThat(argumentsOf("archiveArtifacts")).anySatisfy(a -> assertThat(a).contains(SuitePage.PAGE_FILE.getParent() + "/**"));
@@ -157,6 +182,77 @@ class JenkinsfileTest {
     assertThat(parameters).contains("name=INJECTORS", "defaultValue=1", "name=INJECTOR_LABEL");
     assertThat(CALLS).containsKeys("parallel", "node", "stash", "unstash");
     assertThat(shellScripts()).contains("-Dinjector=\"$SHARE\" -Dinjector.start-at=\"$START_AT\"")
-        .contains("./mvnw -q test-compile exec:java@merge -Druns=\"$runs\" -Dprofile=\"$PROFILE\" -Doverrides=\"$OVERRIDES\"");
+        .contains("./mvnw -q test-compile exec:java@merge -Druns=\"$runs\"\n");
+  }
+
+  /** Each parameter's default: a string's defaultValue, a choice's first choice. */
+  private static Map<String, String> parameterDefaults() {
+    Map<String, String> defaults = new LinkedHashMap<>();
+    for (String step : List.of("string", "choice")) {
+      for (List<String> call : CALLS.get(step)) {
+        String name = value(call, "name=");
+        defaults.put(name, value(call, step.equals("string") ? "defaultValue=" : "choices="));
+      }
+    }
+    return defaults;
+  }
+
+  private static String value(List<String> call, String prefix) {
+    return call.stream().filter(a -> a.startsWith(prefix)).findFirst().orElseThrow(() -> new AssertionError(call + " has no " + prefix))
+        .substring(prefix.length());
+  }
+
+  private static Properties properties(String... pairs) {
+    Properties properties = new Properties();
+    for (int i = 0; i < pairs.length; i += 2) {
+      properties.setProperty(pairs[i], pairs[i + 1]);
+    }
+    return properties;
+  }
+
+  @Test
+  void theScheduledBuildRunsEverySimulationInContainerModeWithLocalImagesThenSoaksEverySystem() {
+    Map<String, String> defaults = parameterDefaults();
+    assertThat(defaults).containsEntry("PROFILE", "nightly").containsEntry("SUT_MODE", "container").containsEntry("IMAGES", "local")
+        .containsEntry("INJECTORS", "1");
+    Targets nightly = Targets.load(Path.of("targets.conf"), properties("profile", defaults.get("PROFILE")));
+    assertThat(SimulationSet.resolve(properties(SimulationSet.PROPERTY, defaults.get("SIMULATIONS")), () -> nightly))
+        .containsExactlyElementsOf(SimulationSet.all()).hasSize(32);
+
+    Targets soak = Targets.load(Path.of("targets.conf"), properties("profile", "soak", "soak-duration", defaults.get("SOAK_DURATION")));
+    List<String> soaked = SimulationSet.resolve(properties(SimulationSet.PROPERTY, defaults.get("SOAK_SIMULATIONS")), () -> soak);
+    assertThat(soaked.stream().map(s -> SystemCatalog.ofSimulation(s).orElseThrow().name()).distinct())
+        .as("at least one soaked workload per system").containsExactlyInAnyOrderElementsOf(SystemCatalog.all().stream().map(SystemSpec::name).toList());
+    Duration soakDuration = Duration.ofHours(Long.parseLong(defaults.get("SOAK_DURATION").replace("h", "")));
+    assertThat(SetPlan.plans(soak, soaked)).allSatisfy(run -> assertThat(run.load()).isGreaterThanOrEqualTo(soakDuration));
+  }
+
+  @Test
+  void theLoadStagesTimeoutsFollowFromTheirPlanSoThatA24HourSoakFits() {
+    List<String> scripts = argumentsOf("sh");
+    List<String> sets = scripts.stream().filter(s -> s.contains("exec:java@set")).toList();
+    assertThat(sets).as("the nightly set and the soak set").hasSize(2);
+    for (String set : sets) {
+      Set<String> runOptions = options(set);
+      assertThat(runOptions).contains("-Dbuild=\"$BUILD_TAG\"", "-Dsut.mode=\"$SUT_MODE\"", "-Dsut.container.images=\"$IMAGES\"");
+      runOptions.remove("-Dbuild=\"$BUILD_TAG\"");
+      assertThat(scripts).as("the plan of the set that runs with " + runOptions)
+          .anySatisfy(s -> assertThat(s.contains("exec:java@plan") && options(s).equals(runOptions)).isTrue());
+    }
+    assertThat(TIMEOUTS).as("every stage's timeout: the fixed ones of the engine and the tests, the others from a plan")
+        .containsExactlyInAnyOrder("30", "60", "minutes", "minutes", "(minutes + 10)");
+    assertThat(CALLS.get("timeout")).allSatisfy(args -> assertThat(args).contains("unit=MINUTES"));
+
+    Targets soak = Targets.load(Path.of("targets.conf"), properties("profile", "soak", "soak-duration", "24h", "sut.mode", "container"));
+    List<String> soaked = SimulationSet.resolve(properties(SimulationSet.PROPERTY, "soak"), () -> soak);
+    Duration timeout = SetPlan.timeout(SetPlan.plans(soak, soaked));
+    assertThat(timeout).as("the soak stage's timeout holds every soaked workload for 24 h")
+        .isGreaterThan(Duration.ofHours(24).multipliedBy(soaked.size()));
+  }
+
+  private static Set<String> options(String script) {
+    Set<String> options = new TreeSet<>();
+    Pattern.compile("-D[\\w.-]+=(\"[^\"]*\"|\\S+)").matcher(script).results().forEach(m -> options.add(m.group()));
+    return options;
   }
 }

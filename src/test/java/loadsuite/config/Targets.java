@@ -30,6 +30,8 @@ public final class Targets {
    * profile's 4h); {@code -Dsoak-duration=8h} sets it for the chosen profile.
    */
   public static final String SOAK_DURATION = "soak-duration";
+  /** The key of a profile that lists the workloads a nightly build soaks ({@code <system>.<workload>}), each for soak-duration. */
+  public static final String SOAK_WORKLOADS = "soak-workloads";
   /** System property holding values as HOCON text, for keys a property name cannot carry (see {@link #overridesText}). */
   public static final String OVERRIDES_PROPERTY = "overrides";
   /** An include of the file, with or without {@code required(…)}: the file's name. */
@@ -166,7 +168,14 @@ public final class Targets {
   public Set<String> systems() {
     Set<String> systems = new TreeSet<>(profile.root().keySet());
     systems.remove(SOAK_DURATION);
+    systems.remove(SOAK_WORKLOADS);
     return systems;
+  }
+
+  /** The workloads the profile names for soaking, as {@code <system>.<workload>} (none when it names none). */
+  public java.util.List<String> soakWorkloads() {
+    Section section = new Section(profile, "profiles." + profileName, file);
+    return section.has(SOAK_WORKLOADS) ? section.stringList(SOAK_WORKLOADS) : java.util.List.of();
   }
 
   /** How long every sustained workload is held, when the profile (or {@code -Dsoak-duration=}) says. */

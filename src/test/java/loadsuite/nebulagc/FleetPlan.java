@@ -24,7 +24,15 @@ import loadsuite.nebulagc.standin.RateLimits;
  * @param addresses the client addresses; Gatling gives them to the virtual users in turn
  * @param lines the plan, as printed before the load
  */
-record FleetPlan(int connections, int nodes, List<String> addresses, boolean exceedsLimits, Traffic traffic, List<String> lines) {
+record FleetPlan(int connections, int nodes, List<String> addresses, boolean exceedsLimits, Traffic traffic, List<String> lines)
+    implements loadsuite.system.PlannedPreparation {
+
+  /** Creating the fleet's nodes through the admin API, at the preparation's pace. */
+  @Override
+  public java.time.Duration preparation() {
+    return NebulaAdmin.timeToCreate(nodes);
+  }
+
   /** The share of each limit the plan may use. */
   static final double SHARE = 0.8;
   /** 127.0.0.2 to 127.0.0.254. */

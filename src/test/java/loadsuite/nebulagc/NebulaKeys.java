@@ -5,6 +5,7 @@ import java.util.function.Function;
 import loadsuite.config.Section;
 import loadsuite.load.Mix;
 import loadsuite.load.Shape;
+import loadsuite.system.PlannedPreparation;
 
 /**
  * NebulaGC's own workload keys. Every workload has its fleet ({@link FleetPlan}: {@code nodes},
@@ -20,7 +21,12 @@ final class NebulaKeys {
   }
 
   /** The fleet, and {@code bundle-size}: each bundle uploaded before the load (and downloaded, or answered 304). */
-  record Bundles(FleetPlan fleet, long bundleSize) {
+  record Bundles(FleetPlan fleet, long bundleSize) implements PlannedPreparation {
+    @Override
+    public Duration preparation() {
+      return fleet.preparation();
+    }
+
     static Function<Section, Bundles> read(Traffic traffic) {
       return workload -> new Bundles(FleetPlan.read(workload, traffic), boundedBundleSize(workload));
     }
@@ -40,7 +46,12 @@ final class NebulaKeys {
    * a new bundle during the measured window. A poller's period is connections / rate, so the shape must
    * be sustained, and at least one upload and its detection must fit in the duration.
    */
-  record Pollers(FleetPlan fleet, long bundleSize, Duration uploadInterval) {
+  record Pollers(FleetPlan fleet, long bundleSize, Duration uploadInterval) implements PlannedPreparation {
+    @Override
+    public Duration preparation() {
+      return fleet.preparation();
+    }
+
     static Pollers read(Section workload) {
       FleetPlan fleet = FleetPlan.read(workload, Traffic.POLL);
       if (!(Shape.read(workload) instanceof Shape.Sustained sustained)) {
@@ -58,7 +69,12 @@ final class NebulaKeys {
   }
 
   /** The fleet of a mix of reads and writes, and {@code write-percent}: the share of route updates. */
-  record Mixed(FleetPlan fleet, Mix mix) {
+  record Mixed(FleetPlan fleet, Mix mix) implements PlannedPreparation {
+    @Override
+    public Duration preparation() {
+      return fleet.preparation();
+    }
+
     static Mixed read(Section workload) {
       Mix mix = Mix.read(workload);
       return new Mixed(FleetPlan.read(workload, Traffic.mixed(mix.writes() / 100)), mix);

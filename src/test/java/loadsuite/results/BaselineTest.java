@@ -24,7 +24,7 @@ class BaselineTest {
   private static RunSummary summary(String profile, String status, RunSummary.RequestStats global, RunSummary.RequestStats... requests) {
     return new RunSummary(SIMULATION, "runtime.sustained", profile, status, null, new RunSummary.Sut("embedded", "u", "d", null),
         "s", "e", 15, 60, new RunSummary.Rates(60_000, 1000), new RunSummary.Rates(60_000, 1000), global, List.of(requests),
-        List.of(), null, List.of(new RunSummary.Probes(null, false, "r", null, null, null, null, null)), List.of(), List.of(), null, null);
+        List.of(), null, List.of(new RunSummary.Probes(null, false, "r", null, null, null, null, null)), List.of(), List.of(), null, null, null);
   }
 
   private static RunSummary.RequestStats stats(String name, int p95, int p99, double failedPercent, double throughput) {

@@ -49,6 +49,19 @@ public final class History {
     return stored(simulationFolder(historyFolder, simulation)).stream().map(StoredSummary::summary).toList();
   }
 
+  /** Every stored summary of every simulation, oldest first. */
+  public static List<RunSummary> all(Path historyFolder) {
+    if (!Files.isDirectory(historyFolder)) {
+      return List.of();
+    }
+    try (Stream<Path> folders = Files.list(historyFolder)) {
+      return StoredSummary.readAll(folders.filter(Files::isDirectory).flatMap(f -> stored(f).stream()).map(StoredSummary::file))
+          .stream().map(StoredSummary::summary).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list the history " + historyFolder, e);
+    }
+  }
+
   private static Path simulationFolder(Path historyFolder, String simulation) {
     return historyFolder.resolve(simulation.replaceAll("[^A-Za-z0-9._-]", "_"));
   }

@@ -33,6 +33,7 @@ import loadsuite.load.Workload;
  * @param baseline the {@code baseline} block, as JSON; {@code comparedWith} the summary the run is
  *     compared with, null for none
  * @param history the {@code history} block, as JSON
+ * @param build the build the run belongs to ({@link BuildTag}), null for none
  * @param outline what the plan comes to, for people reading the file (not read back)
  */
 public record RunPlan(
@@ -53,6 +54,7 @@ public record RunPlan(
     Map<String, String> options,
     Versions versions,
     String created,
+    String build,
     Outline outline) {
 
   public static final String NAME = "plan.json";
@@ -71,9 +73,9 @@ public record RunPlan(
   public static RunPlan of(String simulation, String workload, String profile, String settings, String injector, List<String> requests,
       List<String> groups, Map<String, Long> bytesPerRequest, RunSummary.Sut sut, Map<String, String> serviceModes,
       Map<String, String> serviceUrls, String baseline, String comparedWith, String history, Map<String, String> options,
-      Versions versions, String created) {
+      Versions versions, String created, String build) {
     RunPlan plan = new RunPlan(simulation, workload, profile, node(settings), injector, requests, groups, bytesPerRequest, sut,
-        serviceModes, serviceUrls, node(baseline), comparedWith, node(history), options, versions, created, null);
+        serviceModes, serviceUrls, node(baseline), comparedWith, node(history), options, versions, created, build, null);
     return plan.withOutline();
   }
 
@@ -83,7 +85,7 @@ public record RunPlan(
     List<String> levels = levels().stream().filter(l -> !l.isEmpty()).map(l -> l.get(0)).toList();
     double levelSeconds = share.shape() instanceof Shape.Staircase staircase ? staircase.levelSeconds() : 0;
     return new RunPlan(simulation, workload, profile, settings, injector, requests, groups, bytesPerRequest, sut, serviceModes,
-        serviceUrls, baseline, comparedWith, history, options, versions, created,
+        serviceUrls, baseline, comparedWith, history, options, versions, created, build,
         new Outline(share.warmUp().toNanos() / 1e9, schedule.measuredSeconds(), schedule.plannedMeasuredIterations(),
             schedule.plannedMeasuredRate(), levels, levelSeconds, describe(wholeGoals()), describe(goals())));
   }
@@ -98,7 +100,7 @@ public record RunPlan(
     }
     return new RunPlan(simulation, workload, profile, node(wholeSettings), null, requests, groups, bytesPerRequest,
         new RunSummary.Sut(sut.mode(), sut.url(), description, sut.image()), serviceModes, serviceUrls, baseline,
-        comparedWith.map(Path::toString).orElse(null), history, options, versions, created, null).withOutline();
+        comparedWith.map(Path::toString).orElse(null), history, options, versions, created, build, null).withOutline();
   }
 
   /** The whole workload, as its keys say. */

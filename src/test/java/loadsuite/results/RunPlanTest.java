@@ -123,6 +123,6 @@ class RunPlanTest {
         groups, bytes, new RunSummary.Sut("embedded", "http://127.0.0.1:1", "a stand-in", null), Map.of(system, "embedded"),
         Map.of(system, "http://127.0.0.1:1"), targets.baseline().json(), null,
         "{\"dir\":\"target/test-history\",\"keep\":3}",
-        Map.of(), new RunPlan.Versions("test", "test"), START + "");
+        Map.of(), new RunPlan.Versions("test", "test"), START + "", "nightly-7");
   }
 }

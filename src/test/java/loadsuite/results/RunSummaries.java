@@ -83,7 +83,8 @@ public final class RunSummaries {
             own.achievedIterations(), results);
     return new RunSummary(plan.simulation(), plan.workload(), plan.profile(), status, why, plan.sut(), own.start(), own.end(), warmUp,
         measured, planned, own.stopped() ? null : new RunSummary.Rates(own.achievedIterations(), own.achievedIterations() / measured),
-        global, requests, results, knee, own.probes(), comparison, transfers(requests, plan.bytesPerRequest()), own.schedule(), generator);
+        global, requests, results, knee, own.probes(), comparison, transfers(requests, plan.bytesPerRequest()), own.schedule(), generator,
+        plan.build());
   }
 
   /** summary.json and junit.xml first; then the run's place in the history, which must not lose those. */

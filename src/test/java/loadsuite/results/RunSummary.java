@@ -12,6 +12,7 @@ import java.util.List;
  * @param schedule the schedule lag and the latency from the intended send time (null in runs
  *     recorded before the suite measured them)
  * @param generator the load generator's own process during the run, and whether the figures measure it
+ * @param build the build the run belongs to ({@link BuildTag}: a nightly's Jenkins BUILD_TAG), or null
  */
 public record RunSummary(
     String simulation,
@@ -34,7 +35,8 @@ public record RunSummary(
     List<Comparison> baseline,
     List<Transfer> transfers,
     Schedule schedule,
-    Generator generator) {
+    Generator generator,
+    String build) {
 
   public static final String PASSED = "passed";
   public static final String FAILED = "failed";

@@ -7,7 +7,9 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,7 +19,8 @@ import java.util.stream.StreamSupport;
 import loadsuite.results.Html.Row;
 
 /**
- * The page to open first after a suite run: every simulation's last run, failures first, with
+ * The page to open first after a suite run: the verdict of each nightly build and of each system in
+ * it, then system by system (each with its verdict) every simulation's last run, failures first, with
  * its goals, requests, baseline comparison and trend, linking to Gatling's report of the run.
  * One self-contained file (inline CSS, inline SVG, no script) that works from the file system.
  */
@@ -56,7 +59,9 @@ public final class SuitePage {
       h2 { margin: 0 0 8px; font-size: 20px; }
       h3 { margin: 18px 0 6px; font-size: 15px; }
       .generated, .tally { margin: 2px 0; color: #59636e; }
-      section.simulation, table.overview { background: #fff; border: 1px solid #d1d9e0; border-radius: 6px; }
+      section.system { margin: 28px 0; }
+      h2.system { font-size: 24px; border-bottom: 2px solid #d1d9e0; padding-bottom: 4px; }
+      section.simulation, table.overview, table.builds { background: #fff; border: 1px solid #d1d9e0; border-radius: 6px; }
       section.simulation { margin: 20px 0; padding: 16px 20px; }
       section.simulation[data-status="failed"] { border-left: 6px solid #cf222e; }
       section.simulation[data-status="incomplete"] { border-left: 6px solid #bf8700; }
@@ -107,12 +112,16 @@ public final class SuitePage {
   public static Path generate(Path resultsFolder, Path historyFolder, Path pageFile) {
     Path pageFolder = pageFile.toAbsolutePath().normalize().getParent();
     List<StoredSummary> lastRuns = lastRuns(resultsFolder);
-    String sections = lastRuns.stream()
-        .map(run -> SimulationSection.html(run, reportLink(pageFolder, run), History.of(historyFolder, run.summary().simulation())))
+    Map<String, List<StoredSummary>> bySystem = lastRuns.stream()
+        .collect(Collectors.groupingBy(run -> Builds.system(run.summary().simulation()), LinkedHashMap::new, Collectors.toList()));
+    String sections = Builds.systems(bySystem.keySet()).stream()
+        .map(system -> systemSection(system, bySystem.get(system), pageFolder, historyFolder))
         .collect(Collectors.joining("\n"));
+    List<RunSummary> everyRun = new ArrayList<>(History.all(historyFolder));
+    lastRuns.forEach(run -> everyRun.add(run.summary()));
     String tally = tally(lastRuns);
     String html = PAGE.formatted(Html.text(tally), STYLE, Html.text(tally), Html.time(Instant.now()),
-        Html.text(resultsFolder.toAbsolutePath().normalize()), overview(lastRuns, pageFolder), sections);
+        Html.text(resultsFolder.toAbsolutePath().normalize()), overview(lastRuns, pageFolder) + "\n" + builds(Builds.of(everyRun)), sections);
     try {
       Files.createDirectories(pageFolder);
       Files.writeString(pageFile, html);
@@ -120,6 +129,36 @@ public final class SuitePage {
       throw new UncheckedIOException("cannot write the suite page " + pageFile, e);
     }
     return pageFile;
+  }
+
+  /** A system's last runs, failed first, under its verdict (the worst of them). */
+  private static String systemSection(String system, List<StoredSummary> runs, Path pageFolder, Path historyFolder) {
+    String verdict = Builds.worst(runs.stream().map(r -> r.summary().status()).toList());
+    String simulations = runs.stream()
+        .map(run -> SimulationSection.html(run, reportLink(pageFolder, run), History.of(historyFolder, run.summary().simulation())))
+        .collect(Collectors.joining("\n"));
+    return """
+        <section class="system" id="system-%1$s" data-system="%1$s" data-verdict="%2$s">
+        <h2 class="system">%3$s %1$s</h2>
+        <p class="tally">%4$s</p>
+        %5$s
+        </section>""".formatted(Html.text(system), Html.text(verdict), Html.badge(verdict), Html.text(tally(runs)), simulations);
+  }
+
+  /** The verdict of each nightly build, newest first, and of each system in it. */
+  private static String builds(List<Builds.Build> builds) {
+    if (builds.isEmpty()) {
+      return "";
+    }
+    List<String> systems = Builds.systems(builds.stream().flatMap(b -> b.verdicts().keySet().stream()).collect(Collectors.toSet()));
+    List<Row> rows = builds.stream().map(build -> {
+      List<String> cells = new ArrayList<>(List.of(Html.text(build.tag()), Html.text(build.start()), Html.badge(build.verdict())));
+      systems.forEach(system -> cells.add(build.verdicts().containsKey(system) ? Html.badge(build.verdicts().get(system)) : "–"));
+      return new Row("", cells);
+    }).toList();
+    List<String> headers = new ArrayList<>(List.of("build", "started", "verdict"));
+    headers.addAll(systems);
+    return "<h2>Nightly builds</h2>\n" + Html.table("builds", headers, rows);
   }
 
   /** The newest summary of each simulation, failed first, then incomplete, then passed. */

@@ -3,7 +3,6 @@ package loadsuite.suite;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -14,13 +13,6 @@ import loadsuite.config.DroppedOverrides;
  * JVM options, the test classpath, {@code -D} properties and results under target/gatling.
  */
 public final class GatlingRun {
-  /** The JVM options the Gatling Maven plugin gives its fork. */
-  private static final List<String> GATLING_JVM_OPTIONS = List.of(
-      "-server", "-Xmx1G", "-XX:+HeapDumpOnOutOfMemoryError", "-XX:MaxInlineLevel=20", "-XX:MaxTrivialSize=12",
-      "--add-opens=java.base/java.lang=ALL-UNNAMED", "--add-opens=java.base/jdk.internal.misc=ALL-UNNAMED");
-  /** The suite's own JVM options, which pom.xml gives the plugin's fork after those (its jvmArgs): the same file. */
-  private static final Path SUITE_JVM_OPTIONS = Path.of("src", "test", "resources", "gatling-jvm.args");
-
   /** Test runs neither compare with nor add to the baselines and history of the working copy. */
   private static final Map<String, String> TEST_DEFAULTS = Map.of(
       "baseline.file", "none", "history.dir", Path.of("target", "test-history").toString());
@@ -76,19 +68,9 @@ public final class GatlingRun {
 
   /** The command line that runs {@code simulation} with {@code properties} (over the tests' defaults). */
   public static List<String> command(Class<?> simulation, Map<String, String> properties) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(GATLING_JVM_OPTIONS);
-    if (!Files.isRegularFile(SUITE_JVM_OPTIONS)) {
-      throw new IllegalStateException(SUITE_JVM_OPTIONS.toAbsolutePath() + " is missing: runs start from the project's folder");
-    }
-    command.add("@" + SUITE_JVM_OPTIONS.toAbsolutePath());
     Map<String, String> all = new java.util.TreeMap<>(TEST_DEFAULTS);
     all.putAll(properties);
-    all.forEach((key, value) -> command.add("-D" + key + "=" + value));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-        "io.gatling.app.Gatling", "-s", simulation.getName(), "-rf", Path.of("target", "gatling").toString()));
-    return command;
+    return GatlingFork.command(simulation.getName(), all, System.getProperty("java.class.path"));
   }
 
   private static Started start(Class<?> simulation, Map<String, String> properties, Map<String, String> environment) throws IOException {

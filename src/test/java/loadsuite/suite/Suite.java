@@ -37,8 +37,7 @@ public final class Suite {
 
   public static synchronized Targets targets() {
     if (targets == null) {
-      DroppedOverrides.check(System.getProperties(), roots());
-
+      DroppedOverrides.check(System.getProperties(), optionRoots());
       Targets loaded = Targets.load();
       validate(loaded, SystemCatalog.all());
       targets = loaded;
@@ -46,8 +45,8 @@ public final class Suite {
     return targets;
   }
 
-  /** The first keys of the options that set values of targets.conf: its blocks and the systems. */
-  private static Set<String> roots() {
+  /** The first segments of the suite's {@code -D} options: every option whose name starts with one is the suite's. */
+  public static Set<String> optionRoots() {
     Set<String> roots = new TreeSet<>(Set.of("profile", "profiles", "sut", "baseline", "history", Targets.SOAK_DURATION, Injector.PROPERTY));
     SystemCatalog.all().forEach(s -> roots.add(s.name()));
     return roots;
@@ -55,7 +54,7 @@ public final class Suite {
 
   /** The options of this run that set values of targets.conf ({@code -Druntime.sustained.rate=…}, {@code -Doverrides}), for its plan. */
   public static Map<String, String> options(Properties properties) {
-    Set<String> roots = roots();
+    Set<String> roots = optionRoots();
     roots.addAll(Set.of(Targets.OVERRIDES_PROPERTY, Targets.FILE_PROPERTY));
     Map<String, String> options = new TreeMap<>();
     for (String key : properties.stringPropertyNames()) {
@@ -99,6 +98,17 @@ public final class Suite {
       for (String workload : targets.workloads(name)) {
         Section section = targets.workload(name, workload);
         read(section, system.workload(workload, section), targets.soakDuration());
+      }
+    }
+    for (String soaked : targets.soakWorkloads()) {
+      String[] parts = soaked.split("\\.", 2);
+      if (parts.length != 2 || !targets.systems().contains(parts[0]) || !targets.workloads(parts[0]).contains(parts[1])) {
+        throw new TargetsException(targets.file() + ": profile '" + targets.profileName() + "': " + Targets.SOAK_WORKLOADS + " names '"
+            + soaked + "', which is no workload of the profile; name each as <system>.<workload>, such as runtime.sustained");
+      }
+      if (!(loadsuite.load.Shape.read(targets.workload(parts[0], parts[1])) instanceof loadsuite.load.Shape.Sustained)) {
+        throw new TargetsException(targets.file() + ": profile '" + targets.profileName() + "': " + Targets.SOAK_WORKLOADS + " names '"
+            + soaked + "', which is not sustained: soak-duration holds only sustained workloads; name a sustained one");
       }
     }
   }

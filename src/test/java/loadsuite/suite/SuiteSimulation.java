@@ -26,6 +26,7 @@ import loadsuite.load.ServiceUrls;
 import loadsuite.load.Workload;
 import loadsuite.log.MeasuredWindow;
 import loadsuite.results.Baseline;
+import loadsuite.results.BuildTag;
 import loadsuite.results.RunPlan;
 import loadsuite.results.RunRecorder;
 import loadsuite.results.RunReport;
@@ -112,7 +113,8 @@ public abstract class SuiteSimulation extends Simulation {
       RunPlan runPlan = RunPlan.of(getClass().getName(), workload.path(), profile, plan.settings(), Injector.current().share(),
           measured.names(), measured.groups(), load.transfers(), new RunSummary.Sut(sut.mode(), sut.baseUrl(), sut.description(), null),
           sut.modes(), sut.baseUrls(), Suite.targets().baseline().json(), baseline.map(b -> b.source().toString()).orElse(null),
-          Suite.targets().history().json(), Suite.options(System.getProperties()), Suite.versions(), java.time.Instant.now().toString());
+          Suite.targets().history().json(), Suite.options(System.getProperties()), Suite.versions(), java.time.Instant.now().toString(),
+          BuildTag.current());
       printPlan(plan, measured.names().size());
       Injector.current().awaitStart();
       // the line Gatling printed up to 3.15 as the load began: people and the tests look for it

@@ -27,8 +27,31 @@ import loadsuite.system.SystemSpec;
 public final class SystemsUnderTest {
   private SystemsUnderTest() {}
 
+  /** The {@code sut} block as read and checked for one system. */
+  private record Settings(SutMode mode, Map<String, String> external, ContainerSettings containers, Duration timeout) {}
+
+  /** Reads and checks the whole {@code sut} block for {@code system}, starting nothing: bad input stops here. */
+  public static void check(Section sut, SystemSpec system) {
+    read(sut, system);
+  }
+
   /** Reads and checks the whole {@code sut} block, then starts or reaches each service in order. */
   public static RunningSystem start(Section sut, SystemSpec system, Workload workload) {
+    Settings settings = read(sut, system);
+    Map<String, RunningService> started = new LinkedHashMap<>();
+    try {
+      for (Service service : system.services()) {
+        started.put(service.name(), startService(system, service, settings.mode(), settings.external(), settings.containers(),
+            settings.timeout(), workload));
+      }
+    } catch (RuntimeException e) {
+      RunningSystem.stopAll(new ArrayList<>(started.values()));
+      throw e;
+    }
+    return new RunningSystem(system.name(), started);
+  }
+
+  private static Settings read(Section sut, SystemSpec system) {
     String modeText = sut.string("mode");
     SutMode mode = SutMode.parse(modeText);
     if (mode == null) {
@@ -40,17 +63,7 @@ public final class SystemsUnderTest {
     ContainerSettings containers = ContainerSettings.read(sut.section("container"));
     checkCredentials(sut);
     sut.rejectUnknownKeys();
-    Map<String, String> external = externalUrls(sut, system, mode, url, urls);
-    Map<String, RunningService> started = new LinkedHashMap<>();
-    try {
-      for (Service service : system.services()) {
-        started.put(service.name(), startService(system, service, mode, external, containers, timeout, workload));
-      }
-    } catch (RuntimeException e) {
-      RunningSystem.stopAll(new ArrayList<>(started.values()));
-      throw e;
-    }
-    return new RunningSystem(system.name(), started);
+    return new Settings(mode, externalUrls(sut, system, mode, url, urls), containers, timeout);
   }
 
   private static RunningService startService(SystemSpec system, Service service, SutMode mode, Map<String, String> external,

@@ -22,6 +22,11 @@ public interface SystemCatalog {
     return catalogs.get(0).systems();
   }
 
+  /** The system whose simulation {@code simulationClass} (a full class name) is, if any. */
+  static java.util.Optional<SystemSpec> ofSimulation(String simulationClass) {
+    return all().stream().filter(s -> s.simulations().stream().anyMatch(c -> c.getName().equals(simulationClass))).findFirst();
+  }
+
   static SystemSpec named(String name) {
     return all().stream().filter(s -> s.name().equals(name)).findFirst()
         .orElseThrow(() -> new TargetsException("unknown system '" + name + "'; the suite knows "
