@@ -128,6 +128,14 @@ public final class Section {
     return parsed(key, "a percentage between 0% and 100% such as 98%", Percent::parse);
   }
 
+  public int nonNegativeInt(String key) {
+    int value = typed(key, "a whole number, 0 or more", config::getInt);
+    if (value < 0) {
+      throw error(key, "a whole number, 0 or more");
+    }
+    return value;
+  }
+
   public int positiveInt(String key) {
     int value = typed(key, "a whole number above zero", config::getInt);
     if (value <= 0) {

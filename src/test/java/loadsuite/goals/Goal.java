@@ -12,15 +12,16 @@ import loadsuite.load.Workload;
 
 /**
  * One goal of targets.conf: a metric of a scope ({@code global} or a request name) against a
- * threshold. Exactly one of {@code time}, {@code percent} and {@code rate} is set.
+ * threshold. Exactly one of {@code time}, {@code percent}, {@code rate}, {@code dataRate} and
+ * {@code count} is set.
  */
-public record Goal(String scope, Metric metric, Duration time, Percent percent, Rate rate, DataRate dataRate) {
+public record Goal(String scope, Metric metric, Duration time, Percent percent, Rate rate, DataRate dataRate, Long count) {
   public static final String GLOBAL = "global";
   /** The goal keys written with a dot ({@code lag.p99}, {@code intended.p95}), which HOCON reads as an object. */
   private static final java.util.Set<String> SUITE_PREFIXES = java.util.Set.of("lag", "intended");
 
   public Goal(String scope, Metric metric, Duration time, Percent percent, Rate rate) {
-    this(scope, metric, time, percent, rate, null);
+    this(scope, metric, time, percent, rate, null, null);
   }
 
   /**
@@ -33,7 +34,7 @@ public record Goal(String scope, Metric metric, Duration time, Percent percent, 
     }
     double f = injector.fraction(whole);
     return new Goal(scope, metric, time, percent, rate == null ? null : new Rate(rate.perSecond() * f),
-        dataRate == null ? null : new DataRate(dataRate.bytesPerSecond() * f, dataRate.unit()));
+        dataRate == null ? null : new DataRate(dataRate.bytesPerSecond() * f, dataRate.unit()), count);
   }
 
   /** Reads {@code goals { global { p95 = 20ms }, "GET /simple" { p95 = 5ms } }}. */
@@ -76,6 +77,13 @@ public record Goal(String scope, Metric metric, Duration time, Percent percent, 
         yield new Goal(scope, metric, scoped.duration(key), null, null);
       }
       case INTENDED_TIME -> new Goal(scope, metric, scoped.duration(key), null, null);
+      case SENDS -> {
+        if (!GLOBAL.equals(scope)) {
+          throw scoped.error(metric.key, "set under global: the generator sends iterations, not one request");
+        }
+        yield metric == Metric.ACHIEVED ? new Goal(scope, metric, null, scoped.percent(metric.key), null)
+            : new Goal(scope, metric, null, null, null, null, (long) scoped.nonNegativeInt(metric.key));
+      }
       case RESPONSE_TIME -> {
         Duration d = scoped.duration(metric.key);
         if (d.toNanos() % 1_000_000 != 0) {
@@ -89,7 +97,7 @@ public record Goal(String scope, Metric metric, Duration time, Percent percent, 
           if (GLOBAL.equals(scope)) {
             throw scoped.error(metric.key, "set on the request that carries the bytes, not on global");
           }
-          yield new Goal(scope, metric, null, null, null, scoped.dataRate(metric.key));
+          yield new Goal(scope, metric, null, null, null, scoped.dataRate(metric.key), null);
         }
         if (metric == Metric.THROUGHPUT && scoped.string(metric.key).trim().endsWith("%")) {
           if (!GLOBAL.equals(scope)) {
@@ -106,6 +114,6 @@ public record Goal(String scope, Metric metric, Duration time, Percent percent, 
   /** The threshold as written in targets.conf. */
   public String threshold() {
     return time != null ? time.toMillis() + "ms" : percent != null ? percent.toString() : rate != null ? rate.toString()
-        : dataRate.toString();
+        : dataRate != null ? dataRate.toString() : count.toString();
   }
 }

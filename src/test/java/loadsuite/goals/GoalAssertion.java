@@ -32,6 +32,8 @@ public record GoalAssertion(Goal goal, String scope, Assertion assertion, double
       case SCHEDULE_LAG -> goal.metric().key + " of the iterations < " + goal.threshold();
       case FAILED -> "failed requests of " + of + " <= " + goal.threshold();
       case THROUGHPUT -> goal.metric().key + " of " + of + " >= " + goal.threshold();
+      case SENDS -> goal.metric() == Metric.ACHIEVED ? "achieved iterations of the planned >= " + goal.threshold()
+          : "dropped sends <= " + goal.threshold();
     };
   }
 }

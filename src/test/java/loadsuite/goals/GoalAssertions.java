@@ -128,7 +128,7 @@ public final class GoalAssertions {
       }
       case FAILED -> path.failedRequests().percent().lte(goal.percent().value());
       case THROUGHPUT -> path.allRequests().count().gte(requiredCount(goal, planned, seconds, unitsPerRequest));
-      case SCHEDULE_LAG, INTENDED_TIME -> throw new IllegalArgumentException(goal.metric().key + " is judged by the suite, not by Gatling");
+      case SCHEDULE_LAG, INTENDED_TIME, SENDS -> throw new IllegalArgumentException(goal.metric().key + " is judged by the suite, not by Gatling");
     };
   }
 

@@ -73,7 +73,7 @@ class GoalAssertionsTest {
   @Test
   void dataRateIsTheCountOfRequestsThatMovesThatManyBytes() {
     // 125 MB/s over 60 s of 6 MiB copies: 125e6 * 60 / 6291456 = 1192.09… copies
-    Goal goal = new Goal("PUT manifest", Metric.DATA_RATE, null, null, null, loadsuite.config.DataRate.parse("125MB/s"));
+    Goal goal = new Goal("PUT manifest", Metric.DATA_RATE, null, null, null, loadsuite.config.DataRate.parse("125MB/s"), null);
     List<GoalAssertion> assertions = GoalAssertions.of(SUSTAINED, List.of(goal), List.of("PUT manifest"), List.of(),
         java.util.Map.of("PUT manifest", 6L << 20));
     assertThat(rendered(assertions)).singleElement().asString().contains("Gte(1193.0)");
@@ -84,7 +84,7 @@ class GoalAssertionsTest {
 
   @Test
   void dataRateOnARequestWhoseBytesAreUnknownIsRejected() {
-    Goal goal = new Goal("GET /simple", Metric.DATA_RATE, null, null, null, loadsuite.config.DataRate.parse("1MB/s"));
+    Goal goal = new Goal("GET /simple", Metric.DATA_RATE, null, null, null, loadsuite.config.DataRate.parse("1MB/s"), null);
     assertThatThrownBy(() -> GoalAssertions.of(SUSTAINED, List.of(goal), List.of("GET /simple"), List.of(), java.util.Map.of("POST /x", 10L)))
         .isInstanceOf(TargetsException.class).hasMessageContaining("data-rate needs a request whose bytes the simulation knows")
         .hasMessageContaining("\"POST /x\"");
@@ -161,7 +161,7 @@ class GoalAssertionsTest {
     Shape.WorkerStress workers = new Shape.WorkerStress(10, 100, Duration.ofSeconds(100), 10, 50);
     Workload workload = new Workload("freightliner.workers", 100, Duration.ZERO, workers, 1, null);
     List<Goal> goals = List.of(time("copy image", Metric.P95, 2000),
-        new Goal("copy image", Metric.DATA_RATE, null, null, null, new DataRate(125_000_000, "MB")));
+        new Goal("copy image", Metric.DATA_RATE, null, null, null, new DataRate(125_000_000, "MB"), null));
     List<GoalAssertion> assertions = GoalAssertions.of(workload, goals, List.of("copy image / GET source manifest"),
         List.of("copy image"), Map.of("copy image", 12_500_000L));
     List<String> rendered = rendered(assertions);

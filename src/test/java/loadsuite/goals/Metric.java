@@ -25,10 +25,17 @@ public enum Metric {
   INTENDED_P75("intended.p75", Kind.INTENDED_TIME, 75),
   INTENDED_P95("intended.p95", Kind.INTENDED_TIME, 95),
   INTENDED_P99("intended.p99", Kind.INTENDED_TIME, 99),
-  INTENDED_MAX("intended.max", Kind.INTENDED_TIME, 100);
+  INTENDED_MAX("intended.max", Kind.INTENDED_TIME, 100),
+  /** The measured iterations sent, as a share of the planned ones, at least; global only. */
+  ACHIEVED("achieved", Kind.SENDS, 0),
+  /** Sends the generator dropped because a connection fell more than its backlog behind, at most; global only. */
+  DROPPED_SENDS("dropped-sends", Kind.SENDS, 0);
 
-  /** The last two are measured by the suite's generator (the log holds neither), the others over the responses of the run's log. */
-  public enum Kind { RESPONSE_TIME, FAILED, THROUGHPUT, SCHEDULE_LAG, INTENDED_TIME }
+  /**
+   * The last three are measured by the suite's generator (the log holds none of them), the others
+   * over the responses of the run's log.
+   */
+  public enum Kind { RESPONSE_TIME, FAILED, THROUGHPUT, SCHEDULE_LAG, INTENDED_TIME, SENDS }
 
   public final String key;
   public final Kind kind;
@@ -40,9 +47,12 @@ public enum Metric {
     this.percentile = percentile;
   }
 
-  /** Whether the goal is on the generator's schedule (lag, latency from the intended send time), which the run's log does not hold. */
+  /**
+   * Whether the goal is on the generator's schedule (lag, latency from the intended send time, the
+   * sends it achieved and dropped), which the run's log does not hold.
+   */
   public boolean fromSchedule() {
-    return kind == Kind.SCHEDULE_LAG || kind == Kind.INTENDED_TIME;
+    return kind == Kind.SCHEDULE_LAG || kind == Kind.INTENDED_TIME || kind == Kind.SENDS;
   }
 
   public static Metric byKey(String key) {

@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.TreeMap;
 import loadsuite.config.TargetsException;
 import loadsuite.goals.GoalAssertion;
+import loadsuite.goals.Metric;
 import loadsuite.log.LogException;
 import loadsuite.log.MeasuredWindow;
 import loadsuite.results.Baseline;
@@ -104,15 +105,15 @@ public final class RunMerge {
   }
 
   /**
-   * The injectors' own figures as one run's: the schedule lag and intended-time latency are each
-   * generator's own, judged on each injector and carried over as such.
+   * The injectors' own figures as one run's: the schedule lag, intended-time latency and sends are
+   * each generator's own, judged on each injector and carried over as such.
    */
   private static OwnFigures ownFigures(List<InjectorRun> runs, String start) {
     List<RunSummary.GoalResult> goals = new ArrayList<>();
     for (int i = 0; i < runs.size(); i++) {
       String injector = "injector " + (i + 1) + ": ";
       runs.get(i).summary().goals().stream()
-          .filter(g -> g.metric().startsWith("lag.") || g.metric().startsWith("intended."))
+          .filter(g -> Metric.byKey(g.metric()) != null && Metric.byKey(g.metric()).fromSchedule())
           .map(g -> new RunSummary.GoalResult(injector + g.goal(), g.scope(), g.metric(), g.threshold(), g.actual(), g.met(),
               g.message() == null ? null : injector + g.message(), g.origin(), null))
           .forEach(goals::add);

@@ -120,6 +120,27 @@ public final class Baseline {
     return checks;
   }
 
+  /**
+   * The regression gate from a build's second run on: a passed run that belongs to a build (a
+   * nightly's) becomes the simulation's promoted baseline when none exists and none is named; returns
+   * where it was promoted. Later runs are compared with it (at its profile); promote another with
+   * {@code exec:java@promote}.
+   */
+  public static Optional<Path> promoteFirst(Settings settings, RunSummary summary, Path summaryFile) {
+    Path promoted = settings.promoted(summary.simulation());
+    if (!settings.file().isBlank() || summary.build() == null || !RunSummary.PASSED.equals(summary.status()) || Files.exists(promoted)) {
+      return Optional.empty();
+    }
+    try {
+      Files.createDirectories(promoted.getParent());
+      Files.copy(summaryFile, promoted);
+      return Optional.of(promoted);
+    } catch (java.io.IOException e) {
+      System.err.println("the run could not be promoted to " + promoted + ": " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
   public Path source() {
     return source;
   }

@@ -27,6 +27,30 @@ class BaselineTest {
         List.of(), null, List.of(new RunSummary.Probes(null, false, "r", null, null, null, null, null)), List.of(), List.of(), null, null, null);
   }
 
+  private static RunSummary ofBuild(String status, String build) {
+    RunSummary s = summary("nightly", status, stats(GoalAssertion.ALL_REQUESTS, 40, 3, 0, 1000));
+    return new RunSummary(s.simulation(), s.workload(), s.profile(), s.status(), s.reason(), s.sut(), s.start(), s.end(), s.warmUpSeconds(),
+        s.measuredSeconds(), s.planned(), s.achieved(), s.global(), s.requests(), s.goals(), s.knee(), s.probes(), s.baseline(),
+        s.transfers(), s.schedule(), s.generator(), build);
+  }
+
+  @Test
+  void aBuildsFirstPassedRunBecomesTheBaselineWhenNoneExistsAndOnlyThen() throws Exception {
+    Path run = dir.resolve("run").resolve(SummaryFiles.NAME);
+    SummaryFiles.write(run, ofBuild(RunSummary.PASSED, null));
+    assertThat(Baseline.promoteFirst(settings(""), SummaryFiles.read(run), run)).as("a workstation's run").isEmpty();
+    SummaryFiles.write(run, ofBuild(RunSummary.FAILED, "jenkins-nightly-1"));
+    assertThat(Baseline.promoteFirst(settings(""), SummaryFiles.read(run), run)).as("a failed run").isEmpty();
+    SummaryFiles.write(run, ofBuild(RunSummary.PASSED, "jenkins-nightly-1"));
+    assertThat(Baseline.promoteFirst(settings("none"), SummaryFiles.read(run), run)).as("the gate switched off").isEmpty();
+
+    assertThat(Baseline.promoteFirst(settings(""), SummaryFiles.read(run), run)).contains(settings("").promoted(SIMULATION));
+    assertThat(Baseline.find(settings(""), SIMULATION, "nightly", 60)).as("the second run is gated").isPresent();
+    SummaryFiles.write(run, ofBuild(RunSummary.PASSED, "jenkins-nightly-2"));
+    assertThat(Baseline.promoteFirst(settings(""), SummaryFiles.read(run), run)).as("one exists now").isEmpty();
+    assertThat(SummaryFiles.read(settings("").promoted(SIMULATION)).build()).isEqualTo("jenkins-nightly-1");
+  }
+
   private static RunSummary.RequestStats stats(String name, int p95, int p99, double failedPercent, double throughput) {
     return new RunSummary.RequestStats(name, List.of(), 60_000, 0, failedPercent, 0, 1, 1, 1, p95, p99, 100, 60, throughput);
   }

@@ -52,9 +52,15 @@ public final class RunRecorder {
     writePlan(folder);
     RunSummary.Schedule schedule = ScheduleResults.of(intendedTimes);
     List<RunSummary.GoalResult> goals = new ArrayList<>(ProbeResults.goals(sut));
-    goals.addAll(ScheduleResults.judge(plan.goals(), schedule));
+    goals.addAll(ScheduleResults.judge(plan.goals(), schedule, iterations.getAsLong(),
+        plan.workloadSent().schedule().plannedMeasuredIterations()));
     RunSummary summary = RunSummaries.record(folder, plan, ownFigures(null, schedule, goals));
     recorded = true;
+    if (plan.injector() == null) {
+      Baseline.promoteFirst(plan.baselineSettings(), summary, folder.resolve(SummaryFiles.NAME)).ifPresent(promoted -> System.out.println(
+          "baseline: none was promoted for this simulation; this passed run of build " + summary.build() + " is now the baseline ("
+              + promoted + "): the next runs are compared with it. Promote another: ./mvnw test-compile exec:java@promote -Drun=<run folder>"));
+    }
     return summary;
   }
 

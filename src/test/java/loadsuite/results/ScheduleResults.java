@@ -28,15 +28,37 @@ final class ScheduleResults {
         percentiles(GoalAssertion.ALL_REQUESTS, times.all()), requests);
   }
 
-  /** The verdicts of the goals on the schedule ({@link Metric#fromSchedule()}), on these figures. */
-  static List<GoalResult> judge(List<Goal> goals, RunSummary.Schedule schedule) {
+  /**
+   * The verdicts of the goals on the schedule ({@link Metric#fromSchedule()}), on these figures and
+   * the iterations the run achieved of those it planned.
+   */
+  static List<GoalResult> judge(List<Goal> goals, RunSummary.Schedule schedule, long achieved, long planned) {
     List<GoalResult> results = new ArrayList<>();
     for (Goal goal : goals) {
-      if (goal.metric().fromSchedule()) {
+      if (goal.metric().kind == Metric.Kind.SENDS) {
+        results.add(judgeSends(goal, schedule.droppedSends(), achieved, planned));
+      } else if (goal.metric().fromSchedule()) {
         results.add(judge(goal, schedule));
       }
     }
     return results;
+  }
+
+  /** A goal on the sends: achieved of planned (at least), or dropped sends (at most); what a spike's "no dropped request" asks. */
+  private static GoalResult judgeSends(Goal goal, long dropped, long achieved, long planned) {
+    String describe = new GoalAssertion(goal, GoalAssertion.ALL_REQUESTS, null, 0, 1, GoalAssertion.TARGETS).describe();
+    if (goal.metric() == Metric.ACHIEVED) {
+      double percent = planned == 0 ? 100 : 100.0 * achieved / planned;
+      boolean met = percent >= goal.percent().value();
+      String message = String.format(Locale.ROOT, "achieved %d of %d planned iterations (%.2f %%); goal >= %s", achieved, planned, percent,
+          goal.threshold());
+      return new GoalResult(describe, GoalAssertion.ALL_REQUESTS, goal.metric().key, goal.threshold(), percent, met, message,
+          GoalAssertion.TARGETS, null);
+    }
+    String message = String.format(Locale.ROOT, "%d sends dropped (a connection more than its backlog behind); goal <= %d", dropped,
+        goal.count());
+    return new GoalResult(describe, GoalAssertion.ALL_REQUESTS, goal.metric().key, goal.threshold(), (double) dropped,
+        dropped <= goal.count(), message, GoalAssertion.TARGETS, null);
   }
 
   private static GoalResult judge(Goal goal, RunSummary.Schedule schedule) {

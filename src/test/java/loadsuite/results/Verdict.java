@@ -27,6 +27,7 @@ public record Verdict(GoalAssertion goalAssertion, boolean met, Double actual, S
       case RESPONSE_TIME -> String.format(Locale.ROOT, ga.goal().metric() == Metric.MEAN ? "%.1f ms" : "%.0f ms", actual)
           + responseTimeNotes();
       case SCHEDULE_LAG, INTENDED_TIME -> String.format(Locale.ROOT, "%.1f ms", actual);
+      case SENDS -> throw new IllegalStateException(ga.goal().metric().key + " is judged on the generator's figures, not the log");
       case FAILED -> String.format(Locale.ROOT, "%.2f %%", actual);
       case THROUGHPUT -> switch (ga.goal().metric()) {
         case MESSAGE_RATE -> String.format(Locale.ROOT, "%.0f messages/s (%.0f requests of %d in %.0f s)",

@@ -25,7 +25,8 @@ class IntendedTimeEndToEndTest {
           "sut.mode", "external", "sut.url", runtime.url(),
           "runtime.sustained.connections", "1", "runtime.sustained.rate", "50/s",
           "runtime.sustained.warm-up", "1s", "runtime.sustained.duration", "8s",
-          "runtime.sustained.goals.global.intended.p99", "1s"), 180);
+          "runtime.sustained.goals.global.intended.p99", "1s", "runtime.sustained.goals.global.achieved", "100%",
+          "runtime.sustained.goals.global.dropped-sends", "0"), 180);
 
       assertThat(runtime.held()).as("the stand-in stalled a request").isPositive();
       RunSummary summary = SummaryFiles.read(GatlingRun.runFolder(run.output()).resolve(SummaryFiles.NAME));
@@ -45,6 +46,10 @@ class IntendedTimeEndToEndTest {
         assertThat(goal.actual()).isGreaterThanOrEqualTo(1500);
       });
       assertThat(run.output()).contains("Goal missed: intended.p99 of all requests was");
+      // what a spike's "no dropped request" checks beside failed = 0%, which this run meets
+      assertThat(summary.goals()).filteredOn(g -> g.metric().equals("failed")).singleElement().satisfies(g -> assertThat(g.met()).isTrue());
+      assertThat(run.output()).containsPattern("Goal missed: achieved \\d+ of \\d+ planned iterations \\([\\d.]+ %\\); goal >= 100%")
+          .contains("Goal missed: " + schedule.droppedSends() + " sends dropped");
       assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
     }
   }
