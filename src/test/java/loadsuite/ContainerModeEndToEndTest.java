@@ -155,7 +155,8 @@ class ContainerModeEndToEndTest {
     RunSummary summary = summaryOf(run);
     assertThat(summary.status()).isEqualTo(RunSummary.FAILED);
     assertThat(summary.missedGoals()).extracting(RunSummary.GoalResult::metric).containsExactly("idle-memory");
-    assertThat(summary.goals()).extracting(RunSummary.GoalResult::metric).contains("startup", "peak-memory", "p95");
+    assertThat(summary.goals()).extracting(RunSummary.GoalResult::metric).contains("startup", "peak-memory", "memory-per-1000rps", "p95");
+    assertThat(run.output()).containsPattern("Goal met: memory-per-1000rps of the runtime container was [\\d.]+ MiB \\(peak [\\d.]+ MiB");
     assertMeasured(summary.probes(), RUNTIME);
   }
 

@@ -102,7 +102,7 @@ class DocsTest {
     Set<String> keys = new TreeSet<>();
     for (String profile : profiles.root().keySet()) {
       for (Map.Entry<String, ConfigValue> system : profiles.getConfig(profile).root().entrySet()) {
-        if (system.getValue().valueType() != ConfigValueType.OBJECT) {
+        if (system.getValue().valueType() != ConfigValueType.OBJECT || system.getKey().equals(loadsuite.config.Targets.SUT)) {
           continue;
         }
         for (ConfigValue workload : ((ConfigObject) system.getValue()).values()) {

@@ -30,6 +30,8 @@ public final class Targets {
    * profile's 4h); {@code -Dsoak-duration=8h} sets it for the chosen profile.
    */
   public static final String SOAK_DURATION = "soak-duration";
+  /** The block of the system under test: shared, and a profile may set values of its own. */
+  public static final String SUT = "sut";
   /** The key of a profile that lists the workloads a nightly build soaks ({@code <system>.<workload>}), each for soak-duration. */
   public static final String SOAK_WORKLOADS = "soak-workloads";
   /** System property holding values as HOCON text, for keys a property name cannot carry (see {@link #overridesText}). */
@@ -148,7 +150,8 @@ public final class Targets {
           + "; write it as -D" + OVERRIDES_PROPERTY + "='runtime.sustained.goals.\"GET /simple\".p95 = 10ms'", e);
     }
     for (String key : parsed.root().keySet()) {
-      if (!profileKeys.contains(key)) {
+      // the sut block is set with -Dsut.… options, also where a profile holds values of it
+      if (!profileKeys.contains(key) || key.equals(SUT)) {
         throw new TargetsException("-D" + OVERRIDES_PROPERTY + " sets '" + key + "', which is not a system of the profile '"
             + profileName + "' (" + String.join(", ", profileKeys) + "); its paths start with a system, such as runtime.sustained.rate");
       }
@@ -169,6 +172,7 @@ public final class Targets {
     Set<String> systems = new TreeSet<>(profile.root().keySet());
     systems.remove(SOAK_DURATION);
     systems.remove(SOAK_WORKLOADS);
+    systems.remove(SUT);
     return systems;
   }
 
@@ -201,7 +205,11 @@ public final class Targets {
 
   /** The {@code sut} block: how to reach the system under test. */
   public Section sut() {
-    return new Section(root, "", file).section("sut");
+    if (profile.hasPath(SUT)) {
+      // a profile's own sut values (a tier's container goals) over the shared ones; -D options over both
+      return new Section(profile.withOnlyPath(SUT).withFallback(root.withOnlyPath(SUT)), "", file).section(SUT);
+    }
+    return new Section(root, "", file).section(SUT);
   }
 
   /** The {@code baseline} block: the regression gate. */

@@ -204,11 +204,34 @@ class TargetsTest {
   }
 
   @Test
+  void seed002sTiersRaiseTheRuntimesSustainedRateAndTightenItsGoalsOnly() {
+    Suite.Plan production = plan(load("profile", "production"), "runtime", "sustained");
+    Suite.Plan stretch = plan(load("profile", "stretch"), "runtime", "sustained");
+    assertThat(((Shape.Sustained) production.workload().shape()).rate().perSecond()).isEqualTo(5000);
+    assertThat(((Shape.Sustained) stretch.workload().shape()).rate().perSecond()).isEqualTo(10000);
+    assertThat(production.goals()).filteredOn(g -> g.metric() == loadsuite.goals.Metric.P95).singleElement()
+        .satisfies(g -> assertThat(g.threshold()).isEqualTo("10ms"));
+    assertThat(stretch.goals()).filteredOn(g -> g.metric() == loadsuite.goals.Metric.P95).singleElement()
+        .satisfies(g -> assertThat(g.threshold()).isEqualTo("5ms"));
+    assertThat(plan(load("profile", "production"), "runtime", "spike").settings())
+        .isEqualTo(plan(load("profile", "nightly"), "runtime", "spike").settings());
+    // the tier's container goal, the shared block's elsewhere, and an option over both
+    assertThat(perThousand(load("profile", "production"))).isEqualTo("50MB");
+    assertThat(perThousand(load("profile", "stretch"))).isEqualTo("25MB");
+    assertThat(perThousand(load("profile", "nightly"))).isEqualTo("100MB");
+    assertThat(perThousand(load("profile", "production", "sut.container.runtime.goals.memory-per-1000rps", "70MB"))).isEqualTo("70MB");
+  }
+
+  private static String perThousand(Targets targets) {
+    return loadsuite.container.ContainerSettings.read(targets.sut().section("container")).service("runtime").goals().memoryPer1000RpsText();
+  }
+
+  @Test
   void unknownProfileNamesTheChoices() {
     assertThatThrownBy(() -> load("profile", "nightlly"))
         .isInstanceOf(TargetsException.class)
         .hasMessageContaining("unknown profile 'nightlly'")
-        .hasMessageContaining("nightly, smoke, soak")
+        .hasMessageContaining("nightly, production, smoke, soak, stretch")
         .hasMessageContaining("-Dprofile=");
   }
 

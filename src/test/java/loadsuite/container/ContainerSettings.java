@@ -48,6 +48,9 @@ public record ContainerSettings(Images images, Duration readyTimeout, Duration p
     }
   }
 
+  private static final String PEAK = "peak-memory";
+  private static final String PER_1000_RPS = "memory-per-1000rps";
+
   /** Keys of the block that are settings, not systems. */
   private static final List<String> SETTINGS = List.of("images", "ready-timeout", "pull-timeout", "jre-image");
 
@@ -109,8 +112,14 @@ public record ContainerSettings(Images images, Duration readyTimeout, Duration p
     Map<String, String> env = section.stringMap("env");
     List<String> command = section.stringList("command");
     Section goals = section.section("goals");
-    ProbeGoals probeGoals = new ProbeGoals(goals.duration("startup"), goals.size("idle-memory"), goals.size("peak-memory"),
-        goals.string("startup"), goals.string("idle-memory"), goals.string("peak-memory"));
+    Long peak = goals.has(PEAK) ? goals.size(PEAK) : null;
+    Long perThousand = goals.has(PER_1000_RPS) ? goals.size(PER_1000_RPS) : null;
+    if (peak == null && perThousand == null) {
+      throw goals.error(PEAK, "a peak memory goal: " + PEAK + " (absolute) or " + PER_1000_RPS + " (per 1000 req/s achieved)");
+    }
+    ProbeGoals probeGoals = new ProbeGoals(goals.duration("startup"), goals.size("idle-memory"), peak, perThousand,
+        goals.string("startup"), goals.string("idle-memory"), peak == null ? null : goals.string(PEAK),
+        perThousand == null ? null : goals.string(PER_1000_RPS));
     goals.rejectUnknownKeys();
     section.rejectUnknownKeys();
     return new ServiceImage(key, Map.copyOf(image), env, command, probeGoals);

@@ -21,20 +21,31 @@ final class ProbeResults {
         p.idleMemoryBytes(), p.peakMemoryBytes(), p.samples())).toList();
   }
 
-  static List<RunSummary.GoalResult> goals(RunningSystem sut) {
-    return sut.probes().stream().flatMap(p -> judge(p).stream()).toList();
+  /** The probes' goals, judged; {@code achievedPerSecond} is the rate the run achieved, for a memory goal per 1000 req/s. */
+  static List<RunSummary.GoalResult> goals(RunningSystem sut, double achievedPerSecond) {
+    return sut.probes().stream().flatMap(p -> judge(p, achievedPerSecond).stream()).toList();
   }
 
-  private static List<RunSummary.GoalResult> judge(ResourceProbes p) {
+  static List<RunSummary.GoalResult> judge(ResourceProbes p, double achievedPerSecond) {
     var goals = p.goals();
     double startupMs = p.startup().toNanos() / 1e6;
-    return List.of(
+    String peak = mib(p.peakMemoryBytes()) + " (highest of " + p.samples() + " samples)";
+    List<RunSummary.GoalResult> results = new java.util.ArrayList<>(List.of(
         result(p, "startup", goals.startupText(), startupMs, startupMs < goals.startup().toNanos() / 1e6,
             String.format(Locale.ROOT, "%.0f ms", startupMs)),
         result(p, "idle-memory", goals.idleMemoryText(), p.idleMemoryBytes(), p.idleMemoryBytes() < goals.idleMemoryBytes(),
-            mib(p.idleMemoryBytes())),
-        result(p, "peak-memory", goals.peakMemoryText(), p.peakMemoryBytes(), p.peakMemoryBytes() < goals.peakMemoryBytes(),
-            mib(p.peakMemoryBytes()) + " (highest of " + p.samples() + " samples)"));
+            mib(p.idleMemoryBytes()))));
+    if (goals.peakMemoryBytes() != null) {
+      results.add(result(p, "peak-memory", goals.peakMemoryText(), p.peakMemoryBytes(), p.peakMemoryBytes() < goals.peakMemoryBytes(), peak));
+    }
+    if (goals.memoryPer1000RpsBytes() != null) {
+      // no rate achieved: no figure per 1000 req/s, and no verdict that could pass
+      double perThousand = achievedPerSecond > 0 ? p.peakMemoryBytes() / (achievedPerSecond / 1000) : Double.POSITIVE_INFINITY;
+      results.add(result(p, "memory-per-1000rps", goals.memoryPer1000RpsText(), perThousand, perThousand < goals.memoryPer1000RpsBytes(),
+          String.format(Locale.ROOT, "%s (peak %s at %.0f req/s achieved)", mib((long) Math.min(perThousand, Long.MAX_VALUE)), peak,
+              achievedPerSecond)));
+    }
+    return results;
   }
 
   private static RunSummary.GoalResult result(ResourceProbes p, String metric, String threshold, double actual, boolean met,

@@ -51,7 +51,8 @@ public final class RunRecorder {
   public synchronized RunSummary finish(Path folder) {
     writePlan(folder);
     RunSummary.Schedule schedule = ScheduleResults.of(intendedTimes);
-    List<RunSummary.GoalResult> goals = new ArrayList<>(ProbeResults.goals(sut));
+    List<RunSummary.GoalResult> goals = new ArrayList<>(ProbeResults.goals(sut,
+        iterations.getAsLong() / plan.workloadSent().schedule().measuredSeconds()));
     goals.addAll(ScheduleResults.judge(plan.goals(), schedule, iterations.getAsLong(),
         plan.workloadSent().schedule().plannedMeasuredIterations()));
     RunSummary summary = RunSummaries.record(folder, plan, ownFigures(null, schedule, goals));

@@ -1,0 +1,47 @@
+package loadsuite.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import loadsuite.sut.ProbeGoals;
+import loadsuite.sut.ResourceProbes;
+import org.junit.jupiter.api.Test;
+
+/** Seed 002's "< 100MB memory per 1000 RPS": the container's peak memory over the rate the run achieved, not a cap whatever the rate. */
+class ProbeResultsTest {
+  private static final long MIB = 1 << 20;
+
+  @Test
+  void memoryPer1000RpsIsThePeakOverTheAchievedRate() {
+    // 90 MiB at 2000 req/s: 45 MiB per 1000 req/s
+    ResourceProbes probes = probes(90 * MIB, 50_000_000L, "50MB");
+    assertThat(ProbeResults.judge(probes, 2000)).filteredOn(g -> g.metric().equals("memory-per-1000rps")).singleElement()
+        .satisfies(g -> {
+          assertThat(g.actual()).isEqualTo(45.0 * MIB);
+          assertThat(g.met()).isTrue();
+          assertThat(g.message()).isEqualTo("memory-per-1000rps of the runtime container was 45.0 MiB (peak 90.0 MiB (highest of 30 samples)"
+              + " at 2000 req/s achieved); goal < 50MB");
+        });
+    // the same peak at 500 req/s is 180 MiB per 1000 req/s
+    assertThat(ProbeResults.judge(probes, 500)).filteredOn(g -> g.metric().equals("memory-per-1000rps")).singleElement()
+        .satisfies(g -> assertThat(g.met()).isFalse());
+  }
+
+  @Test
+  void noRateAchievedMeetsNoMemoryGoalPerRate() {
+    assertThat(ProbeResults.judge(probes(90 * MIB, 50_000_000L, "50MB"), 0)).filteredOn(g -> g.metric().equals("memory-per-1000rps"))
+        .singleElement().satisfies(g -> assertThat(g.met()).isFalse());
+  }
+
+  @Test
+  void aPeakGoalLeftOutIsNotJudged() {
+    List<String> metrics = ProbeResults.judge(probes(90 * MIB, 50_000_000L, "50MB"), 2000).stream().map(RunSummary.GoalResult::metric).toList();
+    assertThat(metrics).containsExactly("startup", "idle-memory", "memory-per-1000rps");
+  }
+
+  private static ResourceProbes probes(long peak, long perThousand, String perThousandText) {
+    ProbeGoals goals = new ProbeGoals(Duration.ofSeconds(2), 50_000_000L, null, perThousand, "2s", "50MB", null, perThousandText);
+    return new ResourceProbes("runtime", "loadsuite/runtime-stand-in:local", Duration.ofMillis(800), 20 * MIB, peak, 30, goals);
+  }
+}
