@@ -34,6 +34,7 @@ class DocsTest {
   private static final Path README = Path.of("README.md");
   private static final Path DOCS = Path.of("docs");
   private static final Path CONFIGURATION = DOCS.resolve("configuration.md");
+  private static final Path SEED_TARGETS = DOCS.resolve("seed-targets.md");
   private static final int README_MAX_LINES = 200;
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
   private static final Pattern GET_PROPERTY = Pattern.compile("getProperty\\(\\s*(?:\"([^\"]+)\"|([A-Z_]+))");
@@ -136,6 +137,52 @@ class DocsTest {
       system.simulations().forEach(s -> assertThat(text).as(page + " names " + s.getSimpleName()).contains(s.getSimpleName()));
       assertThat(text).as(page + " maps the goals to their seed").contains("seed target").contains("../shared/seeds/");
     }
+  }
+
+  /**
+   * docs/seed-targets.md names, for every seed target it gates, a key of targets.conf and its
+   * value at the nightly profile: the key (under the profile, or a full path for the shared
+   * settings {@code sut.}, {@code baseline.}, {@code profiles.}) exists and has that value.
+   */
+  @Test
+  void theSeedTargetsPageNamesGoalKeysOfTheNightlyProfileWithTheirValues() throws IOException {
+    Config root = targetsFile();
+    Config nightly = root.getConfig("profiles.nightly");
+    Pattern code = Pattern.compile("`([^`]+)`");
+    List<String> wrong = new ArrayList<>();
+    int keys = 0;
+    boolean inTable = false;
+    for (String line : Files.readAllLines(SEED_TARGETS)) {
+      if (line.startsWith("## ")) {
+        inTable = line.equals("## Checkable targets");
+        continue;
+      }
+      if (!inTable || !line.startsWith("| ") || line.startsWith("| system |")) {
+        continue;
+      }
+      String[] cells = line.split(" \\| ");
+      assertThat(cells).as("a row of six cells: " + line).hasSize(6);
+      Matcher key = code.matcher(cells[3]);
+      if (!key.find()) {
+        assertThat(cells[3]).as("a row without a goal key says so: " + line).isEqualTo("—");
+        continue;
+      }
+      keys++;
+      String path = key.group(1);
+      boolean shared = path.startsWith("sut.") || path.startsWith("baseline.") || path.startsWith("profiles.");
+      Config config = shared ? root : nightly;
+      if (!config.hasPath(path)) {
+        wrong.add(path + ": no such key" + (shared ? " in targets.conf" : " at the nightly profile"));
+        continue;
+      }
+      Matcher value = code.matcher(cells[4]);
+      String actual = String.valueOf(config.getValue(path).unwrapped());
+      if (!value.find() || !value.group(1).equals(actual)) {
+        wrong.add(path + ": the page says " + cells[4] + ", targets.conf has " + actual);
+      }
+    }
+    assertThat(keys).isGreaterThan(50);
+    assertThat(wrong).as("goal keys of docs/seed-targets.md").isEmpty();
   }
 
   private static Config targetsFile() {
