@@ -6,7 +6,7 @@ import loadsuite.suite.Load;
 public class PacksInfoSimulation extends PacksSimulation {
   public PacksInfoSimulation() {
     load(Load.of("Show a version, cold and warm",
-            warmUp -> PacksRequests.coldOrWarm(packsKeys.cold(), packs.info(warmUp, true), packs.info(warmUp, false)))
+            () -> PacksRequests.coldOrWarm(packsKeys.cold(), packs.info(true), packs.info(false)))
         .preparing(catalog.preparation(workload(), new PacksCatalog.Demand(packsKeys.cold(), 0, 0, false))));
   }
 }

@@ -8,7 +8,6 @@ import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.status;
 import static loadsuite.load.NamedRequests.http;
-import static loadsuite.load.PacedConnections.silentIf;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.CheckBuilder;
@@ -25,7 +24,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import loadsuite.load.NamedRequests;
 
 /**
@@ -82,62 +80,60 @@ final class PacksRequests {
   }
 
   /** The list of every pack: the whole index, the client having no copy of it. */
-  ChainBuilder listIndex(boolean warmUp) {
-    return exec(silentIf(warmUp, http(LIST_COLD).get(INDEX_PATH)
+  ChainBuilder listIndex() {
+    return exec(http(LIST_COLD).get(INDEX_PATH)
         .check(status().is(200), header("ETag").is(session -> catalog.index().etag()),
-            bodyLength().is(session -> catalog.index().bytes()))));
+            bodyLength().is(session -> catalog.index().bytes())));
   }
 
   /** The list again: the client revalidates its copy with {@code If-None-Match}, and the registry answers 304. */
-  ChainBuilder listIndexWarm(boolean warmUp) {
-    return exec(silentIf(warmUp, http(LIST_WARM).get(INDEX_PATH)
+  ChainBuilder listIndexWarm() {
+    return exec(http(LIST_WARM).get(INDEX_PATH)
         .header("If-None-Match", session -> catalog.index().etag())
-        .check(status().is(304))));
+        .check(status().is(304)));
   }
 
   /** A search never sent before (cold) or one of the warm ones. */
-  ChainBuilder search(boolean warmUp, boolean cold) {
+  ChainBuilder search(boolean cold) {
     return exec(session -> cold ? withColdSearch(session, catalog.coldSearch()) : session.set(SEARCH, catalog.warmSearch()))
-        .exec(silentIf(warmUp, searchRequest(cold ? SEARCH_COLD : SEARCH_WARM, cold)));
+        .exec(searchRequest(cold ? SEARCH_COLD : SEARCH_WARM, cold));
   }
 
   /** A pack's details: of a pack not asked for before (cold) or of one of the warm ones. */
-  ChainBuilder show(boolean warmUp, boolean cold) {
+  ChainBuilder show(boolean cold) {
     return exec(session -> cold ? withColdPack(session, catalog.coldPack(), false) : withPack(session, catalog.warmPack(), false))
-        .exec(silentIf(warmUp, http(cold ? SHOW_COLD : SHOW_WARM).get(session -> packagePath(session.getString(PACK)))
+        .exec(http(cold ? SHOW_COLD : SHOW_WARM).get(session -> packagePath(session.getString(PACK)))
             .check(status().is(200), jsonPath("$.id").isEL("#{" + PACK + "}"))
-            .check(ifCold(cold))));
+            .check(ifCold(cold)));
   }
 
   /** A version's details: any version of a pack not asked for before (cold) or of a warm one; its SHA-256 is checked. */
-  ChainBuilder info(boolean warmUp, boolean cold) {
+  ChainBuilder info(boolean cold) {
     return exec(session -> cold ? withColdPack(session, catalog.coldPack(), true) : withPack(session, catalog.warmPack(), true))
-        .exec(silentIf(warmUp, http(cold ? INFO_COLD : INFO_WARM).get(session -> packagePath(session.getString(PACK)))
+        .exec(http(cold ? INFO_COLD : INFO_WARM).get(session -> packagePath(session.getString(PACK)))
             .check(status().is(200), jsonPath("$.id").isEL("#{" + PACK + "}"),
                 jsonPath(session -> "$.versions['" + session.getString(VERSION) + "'].sha256").is(session -> session.getString(SHA256)))
-            .check(ifCold(cold))));
+            .check(ifCold(cold)));
   }
 
   /** An install of the latest version of any pack. */
-  ChainBuilder install(boolean warmUp) {
-    return exec(session -> withPack(session, catalog.anyPack(), false)).exec(silentIf(warmUp, download(INSTALL)));
+  ChainBuilder install() {
+    return exec(session -> withPack(session, catalog.anyPack(), false)).exec(download(INSTALL));
   }
 
   /**
    * The seed's first-time user: a search never sent before (of a first page), the details of the
-   * first pack found, and the install of its latest version, as one group (no group in the warm-up:
-   * Gatling would record it).
+   * first pack found, and the install of its latest version, as one group.
    */
-  ChainBuilder journey(boolean warmUp) {
-    Supplier<ChainBuilder> steps = () -> exec(session -> withColdSearch(session, catalog.coldFirstPageSearch()).remove(FOUND))
-        .exec(silentIf(warmUp, searchRequest(JOURNEY_SEARCH, true).check(jsonPath("$.data[0].id")
-            .validate("a pack of the index", (id, session) -> listed(id)).saveAs(FOUND))))
+  ChainBuilder journey() {
+    return NamedRequests.group(JOURNEY, () -> exec(session -> withColdSearch(session, catalog.coldFirstPageSearch()).remove(FOUND))
+        .exec(searchRequest(JOURNEY_SEARCH, true).check(jsonPath("$.data[0].id")
+            .validate("a pack of the index", (id, session) -> listed(id)).saveAs(FOUND)))
         .doIf(session -> session.contains(FOUND)).then(exec(
-            silentIf(warmUp, http(JOURNEY_SHOW).get(session -> packagePath(session.getString(FOUND)))
-                .check(status().is(200), jsonPath("$.id").isEL("#{" + FOUND + "}"))),
+            http(JOURNEY_SHOW).get(session -> packagePath(session.getString(FOUND)))
+                .check(status().is(200), jsonPath("$.id").isEL("#{" + FOUND + "}")),
             exec(this::resolveFound),
-            silentIf(warmUp, download(JOURNEY_INSTALL))));
-    return warmUp ? steps.get() : NamedRequests.group(JOURNEY, steps);
+            download(JOURNEY_INSTALL))));
   }
 
   /** The path of a pack's details. */

@@ -6,7 +6,7 @@ import loadsuite.suite.Load;
 public class PacksSearchSimulation extends PacksSimulation {
   public PacksSearchSimulation() {
     load(Load.of("Search packs, cold and warm",
-            warmUp -> PacksRequests.coldOrWarm(packsKeys.cold(), packs.search(warmUp, true), packs.search(warmUp, false)))
+            () -> PacksRequests.coldOrWarm(packsKeys.cold(), packs.search(true), packs.search(false)))
         .preparing(catalog.preparation(workload(), new PacksCatalog.Demand(0, packsKeys.cold(), 0, false))));
   }
 }

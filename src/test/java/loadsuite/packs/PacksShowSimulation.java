@@ -6,7 +6,7 @@ import loadsuite.suite.Load;
 public class PacksShowSimulation extends PacksSimulation {
   public PacksShowSimulation() {
     load(Load.of("Show a pack, cold and warm",
-            warmUp -> PacksRequests.coldOrWarm(packsKeys.cold(), packs.show(warmUp, true), packs.show(warmUp, false)))
+            () -> PacksRequests.coldOrWarm(packsKeys.cold(), packs.show(true), packs.show(false)))
         .preparing(catalog.preparation(workload(), new PacksCatalog.Demand(packsKeys.cold(), 0, 0, false))));
   }
 }
