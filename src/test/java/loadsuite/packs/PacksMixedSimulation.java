@@ -2,6 +2,8 @@ package loadsuite.packs;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.onCase;
+import static loadsuite.packs.PacksRequests.Cache.COLD;
+import static loadsuite.packs.PacksRequests.Cache.WARM;
 import static loadsuite.packs.PacksRequests.coldOrWarm;
 
 import java.util.function.Supplier;
@@ -23,9 +25,9 @@ public class PacksMixedSimulation extends PacksSimulation {
               Supplier<String> operations = mix.operations();
               return exec(session -> session.set(OPERATION, operations.get())).doSwitch("#{" + OPERATION + "}").on(
                   onCase("list").then(coldOrWarm(cold, packs.listIndex(), packs.listIndexWarm())),
-                  onCase("search").then(coldOrWarm(cold, packs.search(true), packs.search(false))),
-                  onCase("show").then(coldOrWarm(cold, packs.show(true), packs.show(false))),
-                  onCase("info").then(coldOrWarm(cold, packs.info(true), packs.info(false))),
+                  onCase("search").then(coldOrWarm(cold, packs.search(COLD), packs.search(WARM))),
+                  onCase("show").then(coldOrWarm(cold, packs.show(COLD), packs.show(WARM))),
+                  onCase("info").then(coldOrWarm(cold, packs.info(COLD), packs.info(WARM))),
                   onCase("install").then(packs.install()),
                   onCase("journey").then(packs.journey()));
             })

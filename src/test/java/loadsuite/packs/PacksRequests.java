@@ -67,6 +67,12 @@ final class PacksRequests {
   private static final String COLD = "packsCold";
   private static final String FOUND = "packsFound";
 
+  /** What a request asks for: something not asked for before (cold) or something asked for again and again (warm). */
+  enum Cache {
+    COLD,
+    WARM
+  }
+
   private final PacksCatalog catalog;
 
   PacksRequests(PacksCatalog catalog) {
@@ -94,26 +100,26 @@ final class PacksRequests {
   }
 
   /** A search never sent before (cold) or one of the warm ones. */
-  ChainBuilder search(boolean cold) {
-    return exec(session -> cold ? withColdSearch(session, catalog.coldSearch()) : session.set(SEARCH, catalog.warmSearch()))
-        .exec(searchRequest(cold ? SEARCH_COLD : SEARCH_WARM, cold));
+  ChainBuilder search(Cache cache) {
+    return exec(session -> cache == Cache.COLD ? withColdSearch(session, catalog.coldSearch()) : session.set(SEARCH, catalog.warmSearch()))
+        .exec(searchRequest(cache == Cache.COLD ? SEARCH_COLD : SEARCH_WARM, cache));
   }
 
   /** A pack's details: of a pack not asked for before (cold) or of one of the warm ones. */
-  ChainBuilder show(boolean cold) {
-    return exec(session -> cold ? withColdPack(session, catalog.coldPack(), false) : withPack(session, catalog.warmPack(), false))
-        .exec(http(cold ? SHOW_COLD : SHOW_WARM).get(session -> packagePath(session.getString(PACK)))
+  ChainBuilder show(Cache cache) {
+    return exec(session -> cache == Cache.COLD ? withColdPack(session, catalog.coldPack(), false) : withPack(session, catalog.warmPack(), false))
+        .exec(http(cache == Cache.COLD ? SHOW_COLD : SHOW_WARM).get(session -> packagePath(session.getString(PACK)))
             .check(status().is(200), jsonPath("$.id").isEL("#{" + PACK + "}"))
-            .check(ifCold(cold)));
+            .check(ifCold(cache)));
   }
 
   /** A version's details: any version of a pack not asked for before (cold) or of a warm one; its SHA-256 is checked. */
-  ChainBuilder info(boolean cold) {
-    return exec(session -> cold ? withColdPack(session, catalog.coldPack(), true) : withPack(session, catalog.warmPack(), true))
-        .exec(http(cold ? INFO_COLD : INFO_WARM).get(session -> packagePath(session.getString(PACK)))
+  ChainBuilder info(Cache cache) {
+    return exec(session -> cache == Cache.COLD ? withColdPack(session, catalog.coldPack(), true) : withPack(session, catalog.warmPack(), true))
+        .exec(http(cache == Cache.COLD ? INFO_COLD : INFO_WARM).get(session -> packagePath(session.getString(PACK)))
             .check(status().is(200), jsonPath("$.id").isEL("#{" + PACK + "}"),
                 jsonPath(session -> "$.versions['" + session.getString(VERSION) + "'].sha256").is(session -> session.getString(SHA256)))
-            .check(ifCold(cold)));
+            .check(ifCold(cache)));
   }
 
   /** An install of the latest version of any pack. */
@@ -127,7 +133,7 @@ final class PacksRequests {
    */
   ChainBuilder journey() {
     return NamedRequests.group(JOURNEY, () -> exec(session -> withColdSearch(session, catalog.coldFirstPageSearch()).remove(FOUND))
-        .exec(searchRequest(JOURNEY_SEARCH, true).check(jsonPath("$.data[0].id")
+        .exec(searchRequest(JOURNEY_SEARCH, Cache.COLD).check(jsonPath("$.data[0].id")
             .validate("a pack of the index", (id, session) -> listed(id)).saveAs(FOUND)))
         .doIf(session -> session.contains(FOUND)).then(exec(
             http(JOURNEY_SHOW).get(session -> packagePath(session.getString(FOUND)))
@@ -141,13 +147,13 @@ final class PacksRequests {
     return "/marketplace/packages/" + segment(id);
   }
 
-  private HttpRequestActionBuilder searchRequest(String name, boolean cold) {
+  private HttpRequestActionBuilder searchRequest(String name, Cache cache) {
     return http(name).post(session -> SEARCH_PATH + session.<SearchQueries.Query>get(SEARCH).queryString())
         .check(status().is(200),
             jsonPath("$.limit").ofInt().is(session -> session.<SearchQueries.Query>get(SEARCH).limit()),
             jsonPath("$.offset").ofInt().is(session -> session.<SearchQueries.Query>get(SEARCH).offset()),
             jsonPath("$.total").ofInt().gte(0))
-        .check(ifCold(cold));
+        .check(ifCold(cache));
   }
 
   /** The session's pack version: its content, whose SHA-256 must be the one the index gives. */
@@ -158,8 +164,8 @@ final class PacksRequests {
   }
 
   /** For a cold request, the check that fails it when its catalog had no cold item left (the item it sends is not cold). */
-  private static List<CheckBuilder> ifCold(boolean cold) {
-    return !cold ? List.of() : List.of(status().validate("sent something cold", (status, session) -> {
+  private static List<CheckBuilder> ifCold(Cache cache) {
+    return cache == Cache.WARM ? List.of() : List.of(status().validate("sent something cold", (status, session) -> {
       if (!session.getBoolean(COLD)) {
         throw new IllegalStateException("no cold item was left: every pack or search of the pool was asked for within"
             + " cold-after (raise registry-size, or lower the rate or cold-percent)");
