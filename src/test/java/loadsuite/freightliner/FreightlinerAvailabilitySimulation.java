@@ -3,7 +3,6 @@ package loadsuite.freightliner;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static loadsuite.freightliner.FreightlinerRequests.health;
 import static loadsuite.freightliner.FreightlinerRequests.listJobs;
-import static loadsuite.load.PacedConnections.silentIf;
 
 import loadsuite.suite.Load;
 
@@ -14,6 +13,6 @@ import loadsuite.suite.Load;
 public class FreightlinerAvailabilitySimulation extends FreightlinerSimulation {
   public FreightlinerAvailabilitySimulation() {
     load(withApiKey(Load.of("Health checks and job listings of the job API",
-        warmUp -> exec(silentIf(warmUp, health()), silentIf(warmUp, listJobs("completed")))), system -> {}));
+        () -> exec(health(), listJobs("completed"))), system -> {}));
   }
 }

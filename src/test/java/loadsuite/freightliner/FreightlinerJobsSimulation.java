@@ -31,10 +31,10 @@ public class FreightlinerJobsSimulation extends FreightlinerSimulation {
     String digest = image.manifest().digest();
     load(withApiKey(Load.of("Replication jobs of " + image.describe() + ", " + jobs.treePercent() + " of them trees of "
                 + jobs.treeRepositories() + " repositories",
-            warmUp -> exec(nextCopy("loadtest/" + workload().name(), jobs.images().tags())).exec(randomSwitch().on(
-                percent(100 - jobs.treePercent().value()).then(replicateJob(source, digest, jobs.pollInterval(), jobs.maxPolls(), warmUp)),
+            () -> exec(nextCopy("loadtest/" + workload().name(), jobs.images().tags())).exec(randomSwitch().on(
+                percent(100 - jobs.treePercent().value()).then(replicateJob(source, digest, jobs.pollInterval(), jobs.maxPolls())),
                 percent(jobs.treePercent().value()).then(
-                    replicateTreeJob(tree, treeRepositories, FreightlinerRequests.tag(0), digest, jobs.pollInterval(), jobs.maxPolls(), warmUp))))),
+                    replicateTreeJob(tree, treeRepositories, FreightlinerRequests.tag(0), digest, jobs.pollInterval(), jobs.maxPolls()))))),
         pushed(image, jobs.images().tags(), List.of(source)).andThen(pushed(image, 1, treeRepositories))));
   }
 }

@@ -9,7 +9,6 @@ import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.status;
 import static loadsuite.load.NamedRequests.http;
-import static loadsuite.load.PacedConnections.silentIf;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -111,60 +110,57 @@ final class FreightlinerRequests {
    * of the manifest. Digests and lengths are checked at every step. Measured, it is the group
    * {@link #COPY_IMAGE}: its time is the replication latency.
    */
-  static ChainBuilder copyImage(String sourceRepository, OciImage image, boolean warmUp) {
-    if (warmUp) {
-      return copySteps(sourceRepository, image, true);
-    }
-    return NamedRequests.group(COPY_IMAGE, () -> copySteps(sourceRepository, image, false));
+  static ChainBuilder copyImage(String sourceRepository, OciImage image) {
+    return NamedRequests.group(COPY_IMAGE, () -> copySteps(sourceRepository, image));
   }
 
-  private static ChainBuilder copySteps(String sourceRepository, OciImage image, boolean warmUp) {
+  private static ChainBuilder copySteps(String sourceRepository, OciImage image) {
     List<ChainBuilder> steps = new ArrayList<>();
-    steps.add(exec(silentIf(warmUp, http(HEAD_DESTINATION_MANIFEST).head(session -> destinationUrl(session, "/manifests/" + tagOf(session)))
+    steps.add(exec(http(HEAD_DESTINATION_MANIFEST).head(session -> destinationUrl(session, "/manifests/" + tagOf(session)))
         .header("Accept", OciImage.MANIFEST_TYPE)
-        .check(status().is(404)))));
-    steps.add(exec(silentIf(warmUp, http(GET_SOURCE_MANIFEST).get(session -> sourceUrl(session, sourceRepository, "/manifests/" + tagOf(session)))
+        .check(status().is(404))));
+    steps.add(exec(http(GET_SOURCE_MANIFEST).get(session -> sourceUrl(session, sourceRepository, "/manifests/" + tagOf(session)))
         .header("Accept", OciImage.MANIFEST_TYPE)
         .check(status().is(200), header("Docker-Content-Digest").is(image.manifest().digest()),
-            bodyLength().is(image.manifest().content().length)))));
+            bodyLength().is(image.manifest().content().length))));
     for (Blob blob : image.blobs()) {
-      steps.add(copyBlob(sourceRepository, blob, warmUp));
+      steps.add(copyBlob(sourceRepository, blob));
     }
-    steps.add(exec(silentIf(warmUp, http(PUT_DESTINATION_MANIFEST).put(session -> destinationUrl(session, "/manifests/" + tagOf(session)))
+    steps.add(exec(http(PUT_DESTINATION_MANIFEST).put(session -> destinationUrl(session, "/manifests/" + tagOf(session)))
         .header("Content-Type", OciImage.MANIFEST_TYPE)
         .body(ByteArrayBody(image.manifest().content()))
-        .check(status().is(201), header("Docker-Content-Digest").is(image.manifest().digest())))));
+        .check(status().is(201), header("Docker-Content-Digest").is(image.manifest().digest()))));
     return exec(steps);
   }
 
   /** The bytes read from the source are the bytes sent to the destination, then let go. */
-  private static ChainBuilder copyBlob(String sourceRepository, Blob blob, boolean warmUp) {
+  private static ChainBuilder copyBlob(String sourceRepository, Blob blob) {
     return exec(
-        silentIf(warmUp, http(HEAD_DESTINATION_BLOB).head(session -> destinationUrl(session, "/blobs/" + blob.digest()))
-            .check(status().is(404))),
-        silentIf(warmUp, http(GET_SOURCE_BLOB).get(session -> sourceUrl(session, sourceRepository, "/blobs/" + blob.digest()))
+        http(HEAD_DESTINATION_BLOB).head(session -> destinationUrl(session, "/blobs/" + blob.digest()))
+            .check(status().is(404)),
+        http(GET_SOURCE_BLOB).get(session -> sourceUrl(session, sourceRepository, "/blobs/" + blob.digest()))
             .check(status().is(200), header("Docker-Content-Digest").is(blob.digest()), bodyLength().is(blob.content().length),
-                bodyBytes().saveAs(BLOB))),
-        silentIf(warmUp, http(START_DESTINATION_UPLOAD).post(session -> destinationUrl(session, "/blobs/uploads/"))
-            .check(status().is(202), header("Location").saveAs(LOCATION))),
-        silentIf(warmUp, http(SEND_DESTINATION_UPLOAD).patch(FreightlinerRequests::uploadUrl)
+                bodyBytes().saveAs(BLOB)),
+        http(START_DESTINATION_UPLOAD).post(session -> destinationUrl(session, "/blobs/uploads/"))
+            .check(status().is(202), header("Location").saveAs(LOCATION)),
+        http(SEND_DESTINATION_UPLOAD).patch(FreightlinerRequests::uploadUrl)
             .header("Content-Type", "application/octet-stream")
             .body(ByteArrayBody(session -> session.get(BLOB)))
-            .check(status().is(202), header("Location").saveAs(LOCATION))),
-        silentIf(warmUp, http(FINISH_DESTINATION_UPLOAD).put(session -> OciClient.withDigest(uploadUrl(session), blob.digest()))
-            .check(status().is(201), header("Docker-Content-Digest").is(blob.digest()))))
+            .check(status().is(202), header("Location").saveAs(LOCATION)),
+        http(FINISH_DESTINATION_UPLOAD).put(session -> OciClient.withDigest(uploadUrl(session), blob.digest()))
+            .check(status().is(201), header("Docker-Content-Digest").is(blob.digest())))
         .exec(session -> session.remove(BLOB));
   }
 
   /** A replication job of the session's tag into its destination repository, polled until it ends, and its result checked. */
-  static ChainBuilder replicateJob(String sourceRepository, String imageDigest, Duration pollInterval, int maxPolls, boolean warmUp) {
-    return exec(silentIf(warmUp, submit(SUBMIT_REPLICATE, "/api/v1/replicate", session -> {
+  static ChainBuilder replicateJob(String sourceRepository, String imageDigest, Duration pollInterval, int maxPolls) {
+    return exec(submit(SUBMIT_REPLICATE, "/api/v1/replicate", session -> {
       Map<String, Object> body = jobBody(session, sourceRepository, targetOf(session));
       body.put("tags", List.of(tagOf(session)));
       return body;
-    })))
-        .exec(awaitJob(pollInterval, maxPolls, warmUp))
-        .exec(silentIf(warmUp, checkDestination(FreightlinerRequests::targetOf, FreightlinerRequests::tagOf, imageDigest)));
+    }))
+        .exec(awaitJob(pollInterval, maxPolls))
+        .exec(checkDestination(FreightlinerRequests::targetOf, FreightlinerRequests::tagOf, imageDigest));
   }
 
   /**
@@ -173,15 +169,15 @@ final class FreightlinerRequests {
    * {@code tag} is checked at the destination.
    */
   static ChainBuilder replicateTreeJob(String sourcePrefix, List<String> repositories, String tag, String imageDigest,
-      Duration pollInterval, int maxPolls, boolean warmUp) {
+      Duration pollInterval, int maxPolls) {
     List<ChainBuilder> checks = new ArrayList<>();
     for (String repository : repositories) {
       String below = repository.substring(sourcePrefix.length());
-      checks.add(exec(silentIf(warmUp, checkDestination(session -> targetOf(session) + below, session -> tag, imageDigest))));
+      checks.add(exec(checkDestination(session -> targetOf(session) + below, session -> tag, imageDigest)));
     }
-    return exec(silentIf(warmUp, submit(SUBMIT_REPLICATE_TREE, "/api/v1/replicate-tree",
-        session -> jobBody(session, sourcePrefix, targetOf(session)))))
-        .exec(awaitJob(pollInterval, maxPolls, warmUp))
+    return exec(submit(SUBMIT_REPLICATE_TREE, "/api/v1/replicate-tree",
+        session -> jobBody(session, sourcePrefix, targetOf(session))))
+        .exec(awaitJob(pollInterval, maxPolls))
         .exec(checks);
   }
 
@@ -196,17 +192,17 @@ final class FreightlinerRequests {
    * Polls the job every {@code pollInterval} until it is neither pending nor running, at most {@code maxPolls} times. A 202
    * may already say running: the real job API answers the job's status when a worker took it first.
    */
-  private static ChainBuilder awaitJob(Duration pollInterval, int maxPolls, boolean warmUp) {
+  private static ChainBuilder awaitJob(Duration pollInterval, int maxPolls) {
     ChainBuilder polled = exec(session -> session.set(JOB_SUBMITTED, System.currentTimeMillis()).set(POLLS, 0).set(JOB_STATUS, "pending")
             .remove(JOB_ERROR).remove(JOB_SUCCESS).remove(JOB_REPOSITORIES_FAILED))
         .asLongAs(session -> running(session) && session.getInt(POLLS) < maxPolls).on(
             exec(io.gatling.javaapi.core.CoreDsl.pause(pollInterval))
-                .exec(silentIf(warmUp, api(http(GET_JOB).get(session -> "/api/v1/jobs/" + session.getString(JOB_ID)))
+                .exec(api(http(GET_JOB).get(session -> "/api/v1/jobs/" + session.getString(JOB_ID)))
                     .check(status().is(200), jsonPath("$.id").isEL("#{" + JOB_ID + "}"), jsonPath("$.status").saveAs(JOB_STATUS),
                         jsonPath("$.error").optional().saveAs(JOB_ERROR), jsonPath("$.result.Success").optional().saveAs(JOB_SUCCESS),
-                        jsonPath("$.result.RepositoriesFailed").optional().saveAs(JOB_REPOSITORIES_FAILED))))
+                        jsonPath("$.result.RepositoriesFailed").optional().saveAs(JOB_REPOSITORIES_FAILED)))
                 .exec(session -> session.set(POLLS, session.getInt(POLLS) + 1)));
-    return warmUp ? polled : polled.exec(Timings.record(JOB_COMPLETION, session -> new Timings.Measured(session, List.of(completion(session, maxPolls)))));
+    return polled.exec(Timings.record(JOB_COMPLETION, session -> new Timings.Measured(session, List.of(completion(session, maxPolls)))));
   }
 
   private static Timings.Timing completion(Session session, int maxPolls) {

@@ -33,7 +33,7 @@ abstract class FreightlinerSimulation extends SuiteSimulation {
     OciImage image = images.generate();
     String source = FreightlinerRequests.sourceRepository(workload().name());
     return Load.of("Copy images of " + image.describe() + " from the source registry to the destination",
-            warmUp -> exec(nextCopy("loadtest/" + workload().name(), images.tags()), copyImage(source, image, warmUp)))
+            () -> exec(nextCopy("loadtest/" + workload().name(), images.tags()), copyImage(source, image)))
         .preparing(pushed(image, images.tags(), List.of(source)))
         .transferring(FreightlinerRequests.COPY_IMAGE, image.blobBytes() + image.manifest().size());
   }

@@ -2,7 +2,6 @@ package loadsuite.load;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.CoreDsl;
-import io.gatling.javaapi.http.Http;
 import io.gatling.javaapi.http.HttpDsl;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,6 +19,8 @@ import java.util.function.Supplier;
  *
  * <p>A request inside a group is noted by its path, as Gatling's statistics and the run report
  * name it: {@code journey / search}; a group by its own path, {@code journey}.
+ *
+ * <p>In the warm-up chain ({@link WarmUp}) requests are silent and groups left out.
  */
 public final class NamedRequests {
   /** Between the groups and the request of a path: {@code journey / search}. */
@@ -31,9 +32,9 @@ public final class NamedRequests {
 
   private NamedRequests() {}
 
-  /** A request named {@code name}, as Gatling's {@code http(name)}. */
-  public static Http http(String name) {
-    return HttpDsl.http(noted(name));
+  /** A request named {@code name}, as Gatling's {@code http(name)}; silent in the warm-up. */
+  public static NamedHttp http(String name) {
+    return new NamedHttp(HttpDsl.http(noted(name)));
   }
 
   /** Notes {@code name} as the name of a request being built (of any protocol), and returns it. */
@@ -50,10 +51,13 @@ public final class NamedRequests {
    * Gatling's {@code group(name).on(steps)}, with the requests {@code steps} builds noted under the
    * group's path. A goal on the group is asserted on the group's cumulated response time (the sum of
    * its requests' times, pauses left out). Gatling records a group also when all its requests are
-   * silent: in the warm-up, send the steps without the group.
+   * silent: in the warm-up, the steps are sent without the group.
    */
   public static ChainBuilder group(String name, Supplier<ChainBuilder> steps) {
     checkName(name);
+    if (WarmUp.building()) {
+      return steps.get();
+    }
     Collecting collecting = COLLECTING.get();
     if (collecting == null) {
       return CoreDsl.group(name).on(steps.get());

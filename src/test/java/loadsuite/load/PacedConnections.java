@@ -8,7 +8,6 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Session;
-import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
@@ -31,10 +30,10 @@ import loadsuite.load.RateSchedule.Step;
  * step in force send back to back, the others wait for the next step.
  */
 public final class PacedConnections {
-  /** The requests one iteration sends; called twice, with {@code warmUp} true for the silent warm-up. */
+  /** The requests one iteration sends; built twice, the second time for the silent warm-up ({@link WarmUp}). */
   @FunctionalInterface
   public interface Iteration {
-    ChainBuilder requests(boolean warmUp);
+    ChainBuilder requests();
   }
 
   static final Duration MAX_BACKLOG = Duration.ofSeconds(1);
@@ -84,11 +83,6 @@ public final class PacedConnections {
                 .then(warmUp)
                 .orElse(exec(this::sent).exec(measured))));
     return scenario(scenarioName).exec(connection).injectOpen(atOnceUsers(connections));
-  }
-
-  /** The request as sent in the warm-up (silent: in no statistic, report or goal) or measured. */
-  public static HttpRequestActionBuilder silentIf(boolean warmUp, HttpRequestActionBuilder request) {
-    return warmUp ? request.silent() : request;
   }
 
   /** Iterations started outside the warm-up so far: the achieved counterpart of the planned count. */

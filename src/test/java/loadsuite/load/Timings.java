@@ -50,12 +50,14 @@ public final class Timings {
 
   /**
    * An action that asks {@code measure} for the timings this session has completed and records
-   * each as a request named {@code name}; the virtual user goes on with the session it returns.
+   * each as a request named {@code name}; the virtual user goes on with the session it returns. In
+   * the warm-up ({@link WarmUp}) no action: nothing is measured or recorded.
    */
   public static ActionBuilder record(String name, Function<Session, Measured> measure) {
     NamedRequests.noted(name);
-    io.gatling.core.action.builder.ActionBuilder builder =
-        (context, next) -> new RecordingAction(name, measure, context.coreComponents().statsEngine(), next);
+    // decided now, as the chain is built: Gatling builds the actions later, outside the warm-up's scope
+    io.gatling.core.action.builder.ActionBuilder builder = WarmUp.building() ? (context, next) -> next
+        : (context, next) -> new RecordingAction(name, measure, context.coreComponents().statsEngine(), next);
     return () -> builder;
   }
 

@@ -7,14 +7,17 @@ import com.typesafe.scalalogging.Logger;
 import io.gatling.commons.stats.KO$;
 import io.gatling.commons.stats.OK$;
 import io.gatling.commons.stats.Status;
+import io.gatling.core.CoreComponents;
 import io.gatling.core.action.Action;
 import io.gatling.core.session.GroupBlock;
 import io.gatling.core.stats.StatsEngine;
+import io.gatling.core.structure.ScenarioContext;
 import io.gatling.javaapi.core.Session;
 import io.netty.channel.DefaultEventLoop;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import scala.Option;
@@ -124,6 +127,24 @@ class TimingsTest {
     NamedRequests.Built<?> built = NamedRequests.collect(
         () -> Timings.record("update detection", session -> new Timings.Measured(session, List.of())));
     assertThat(built.names()).containsExactly("update detection");
+  }
+
+  @Test
+  void aTimingBuiltForTheWarmUpRecordsNothing() throws Exception {
+    Recording stats = new Recording();
+    Next next = new Next();
+    Function<Session, Timings.Measured> measure = session -> new Timings.Measured(session, List.of(Timings.Timing.ok(1_000, 4_000)));
+
+    run(Timings.record("update detection", measure).asScala().build(context(stats), next));
+    assertThat(stats.responses).as("built for the measured chain").hasSize(1);
+
+    Action warmUp = WarmUp.build(() -> Timings.record("update detection", measure)).asScala().build(context(stats), next);
+    assertThat(warmUp).as("no action: the virtual user goes straight on, nothing measured").isSameAs(next);
+  }
+
+  /** A scenario's context with what the recording action reads of it: the stats engine. */
+  private static ScenarioContext context(StatsEngine stats) {
+    return new ScenarioContext(new CoreComponents(null, null, null, Option.empty(), stats, null, null, null), null, null, false);
   }
 
   @Test

@@ -13,7 +13,7 @@ public class NebulaConnectionsSimulation extends NebulaSimulation {
     NebulaKeys.Bundles keys = keys(NebulaKeys.Bundles.class);
     byte[] bundle = NebulaBundle.generate(keys.bundleSize(), 0);
     load(overFleet("Keep-alive connections, each polling", keys.fleet(),
-        warmUp -> poll(bundle.length, warmUp),
+        () -> poll(bundle.length),
         uploading(bundle, version -> Map.of(NebulaRequests.HELD, version))));
   }
 }

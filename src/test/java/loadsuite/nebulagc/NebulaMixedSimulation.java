@@ -3,7 +3,6 @@ package loadsuite.nebulagc;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.percent;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
-import static loadsuite.load.PacedConnections.silentIf;
 import static loadsuite.nebulagc.NebulaRequests.routes;
 import static loadsuite.nebulagc.NebulaRequests.setRoutes;
 import static loadsuite.nebulagc.NebulaRequests.versionCheck;
@@ -17,10 +16,10 @@ public class NebulaMixedSimulation extends NebulaSimulation {
     NebulaKeys.Mixed keys = keys(NebulaKeys.Mixed.class);
     double read = keys.mix().reads() / 2;
     load(overFleet("Reads and writes of many nodes", keys.fleet(),
-        warmUp -> randomSwitch().on(
-            percent(read).then(exec(silentIf(warmUp, versionCheck()))),
-            percent(read).then(exec(silentIf(warmUp, routes()))),
-            percent(keys.mix().writes()).then(exec(silentIf(warmUp, setRoutes())))),
+        () -> randomSwitch().on(
+            percent(read).then(exec(versionCheck())),
+            percent(read).then(exec(routes())),
+            percent(keys.mix().writes()).then(exec(setRoutes()))),
         (admin, fleet, credentials) -> fleet.advertiseRoutes(admin)));
   }
 }

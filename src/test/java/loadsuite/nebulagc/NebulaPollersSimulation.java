@@ -3,6 +3,7 @@ package loadsuite.nebulagc;
 import static loadsuite.nebulagc.NebulaRequests.poll;
 
 import loadsuite.load.Shape;
+import loadsuite.load.WarmUp;
 
 /**
  * Daemons polling (seed 004: 100 pollers every 5 s, update detection < 10 s): each a version check,
@@ -17,7 +18,7 @@ public class NebulaPollersSimulation extends NebulaSimulation {
         keys.bundleSize());
     byte[] bundle = NebulaBundle.generate(keys.bundleSize(), 0);
     load(overFleet("Daemons polling while an admin uploads bundles", keys.fleet(),
-        warmUp -> warmUp ? poll(bundle.length, true) : detection.pollAndDetect(bundle.length),
+        () -> WarmUp.building() ? poll(bundle.length) : detection.pollAndDetect(bundle.length),
         (admin, fleet, credentials) -> {
           System.out.println("  " + detection.describe());
           detection.uploader(admin.createNode("uploader", true).token());

@@ -8,7 +8,6 @@ import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.status;
 import static loadsuite.load.NamedRequests.http;
-import static loadsuite.load.PacedConnections.silentIf;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
@@ -87,10 +86,10 @@ final class NebulaRequests {
    * {@code current_version}: 304 with the ETag of that version when it is current, else 200 with a
    * newer version, which the poller then holds.
    */
-  static ChainBuilder poll(int length, boolean warmUp) {
+  static ChainBuilder poll(int length) {
     return exec(
-        silentIf(warmUp, versionCheck().check(jsonPath("$.data.version").ofLong().gte(session -> session.getLong(HELD)))),
-        silentIf(warmUp, http(POLL_BUNDLE).get("/api/v1/config/bundle?current_version=#{" + HELD + "}")
+        versionCheck().check(jsonPath("$.data.version").ofLong().gte(session -> session.getLong(HELD))),
+        http(POLL_BUNDLE).get("/api/v1/config/bundle?current_version=#{" + HELD + "}")
             .header(NODE_HEADER, "#{" + NODE_TOKEN + "}")
             .check(status().in(200, 304))
             .checkIf((response, session) -> response.status().code() == 304)
@@ -98,7 +97,7 @@ final class NebulaRequests {
             .checkIf((response, session) -> response.status().code() == 200)
             .then(header("X-Config-Version").transform(Long::parseLong).gt(session -> session.getLong(HELD)).saveAs(HELD),
                 header("ETag").transform(etag -> etag.matches("\"v\\d+\"")).is(true),
-                bodyLength().is(length))));
+                bodyLength().is(length)));
   }
 
   /** An admin's upload of a new bundle, whose version is saved as {@link UpdateDetection#UPLOADED_VERSION}. */
@@ -114,15 +113,15 @@ final class NebulaRequests {
    * Node CRUD as an admin node: create a node, list a page of the cluster's nodes, change the new
    * node's MTU, rotate its token, delete it. What the create does not give, the rest skips.
    */
-  static ChainBuilder nodeLifecycle(boolean warmUp) {
+  static ChainBuilder nodeLifecycle() {
     return exec(session -> {
           int iteration = session.contains(ITERATIONS) ? session.getInt(ITERATIONS) + 1 : 0;
           return session.remove(CREATED_ID).set(ITERATIONS, iteration).set(PAGE, iteration % PAGES + 1)
               .set(CREATED_NAME, "loadtest-" + RunId.VALUE + "-crud-" + CREATED.incrementAndGet());
         })
-        .exec(silentIf(warmUp, createNode()), silentIf(warmUp, listNodes()))
+        .exec(createNode(), listNodes())
         .doIf(session -> session.contains(CREATED_ID))
-        .then(exec(silentIf(warmUp, setMtu()), silentIf(warmUp, rotateToken()), silentIf(warmUp, deleteNode())));
+        .then(exec(setMtu(), rotateToken(), deleteNode()));
   }
 
   private static HttpRequestActionBuilder createNode() {

@@ -1,7 +1,6 @@
 package loadsuite.nebulagc;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static loadsuite.load.PacedConnections.silentIf;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -46,7 +45,7 @@ abstract class NebulaSimulation extends SuiteSimulation {
   final Load bundleDownloads(String title, NebulaKeys.Bundles keys) {
     byte[] bundle = NebulaBundle.generate(keys.bundleSize(), 0);
     return overFleet(title + " (" + bundle.length + " bytes)", keys.fleet(),
-            warmUp -> exec(silentIf(warmUp, NebulaRequests.downloadBundle(bundle.length))),
+            () -> exec(NebulaRequests.downloadBundle(bundle.length)),
             uploading(bundle, version -> Map.of(NebulaRequests.BUNDLE_VERSION, version)))
         .transferring(NebulaRequests.DOWNLOAD_BUNDLE, bundle.length);
   }

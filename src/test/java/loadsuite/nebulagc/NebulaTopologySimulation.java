@@ -1,7 +1,6 @@
 package loadsuite.nebulagc;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static loadsuite.load.PacedConnections.silentIf;
 import static loadsuite.nebulagc.NebulaRequests.clusterRoutes;
 import static loadsuite.nebulagc.NebulaRequests.routes;
 import static loadsuite.nebulagc.NebulaRequests.topology;
@@ -13,7 +12,7 @@ import static loadsuite.nebulagc.NebulaRequests.topology;
 public class NebulaTopologySimulation extends NebulaSimulation {
   public NebulaTopologySimulation() {
     load(overFleet("Topology and route queries", keys(FleetPlan.class),
-        warmUp -> exec(silentIf(warmUp, topology()), silentIf(warmUp, routes()), silentIf(warmUp, clusterRoutes())),
+        () -> exec(topology(), routes(), clusterRoutes()),
         (admin, fleet, credentials) -> {
           fleet.advertiseRoutes(admin);
           fleet.assignRoles(admin, credentials.clusterToken());

@@ -95,7 +95,7 @@ final class UpdateDetection {
   ChainBuilder pollAndDetect(int bundleLength) {
     return exec(this::claim)
         .doIf(this::uploading).then(exec(NebulaRequests.uploadBundle(this::bundle, this::uploaderToken)).exec(this::uploaded))
-        .exec(NebulaRequests.poll(bundleLength, false))
+        .exec(NebulaRequests.poll(bundleLength))
         .exec(this::held)
         .exec(Timings.record(NebulaRequests.UPDATE_DETECTION, this::detect));
   }

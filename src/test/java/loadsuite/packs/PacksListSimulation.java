@@ -6,7 +6,7 @@ import loadsuite.suite.Load;
 public class PacksListSimulation extends PacksSimulation {
   public PacksListSimulation() {
     load(Load.of("List every pack, cold and warm",
-            warmUp -> PacksRequests.coldOrWarm(packsKeys.cold(), packs.listIndex(warmUp), packs.listIndexWarm(warmUp)))
+            () -> PacksRequests.coldOrWarm(packsKeys.cold(), packs.listIndex(), packs.listIndexWarm()))
         .preparing(catalog.preparation(workload(), new PacksCatalog.Demand(0, 0, 0, true))));
   }
 }

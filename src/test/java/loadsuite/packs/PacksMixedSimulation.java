@@ -2,6 +2,8 @@ package loadsuite.packs;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.onCase;
+import static loadsuite.packs.PacksRequests.Cache.COLD;
+import static loadsuite.packs.PacksRequests.Cache.WARM;
 import static loadsuite.packs.PacksRequests.coldOrWarm;
 
 import java.util.function.Supplier;
@@ -19,15 +21,15 @@ public class PacksMixedSimulation extends PacksSimulation {
     PacksKeys.Mix mix = packsKeys.mix();
     double cold = packsKeys.cold();
     load(Load.of("List, search, show, info, install and journeys in the seed's proportions",
-            warmUp -> {
+            () -> {
               Supplier<String> operations = mix.operations();
               return exec(session -> session.set(OPERATION, operations.get())).doSwitch("#{" + OPERATION + "}").on(
-                  onCase("list").then(coldOrWarm(cold, packs.listIndex(warmUp), packs.listIndexWarm(warmUp))),
-                  onCase("search").then(coldOrWarm(cold, packs.search(warmUp, true), packs.search(warmUp, false))),
-                  onCase("show").then(coldOrWarm(cold, packs.show(warmUp, true), packs.show(warmUp, false))),
-                  onCase("info").then(coldOrWarm(cold, packs.info(warmUp, true), packs.info(warmUp, false))),
-                  onCase("install").then(packs.install(warmUp)),
-                  onCase("journey").then(packs.journey(warmUp)));
+                  onCase("list").then(coldOrWarm(cold, packs.listIndex(), packs.listIndexWarm())),
+                  onCase("search").then(coldOrWarm(cold, packs.search(COLD), packs.search(WARM))),
+                  onCase("show").then(coldOrWarm(cold, packs.show(COLD), packs.show(WARM))),
+                  onCase("info").then(coldOrWarm(cold, packs.info(COLD), packs.info(WARM))),
+                  onCase("install").then(packs.install()),
+                  onCase("journey").then(packs.journey()));
             })
         .preparing(catalog.preparation(workload(), new PacksCatalog.Demand((mix.share(mix.show()) + mix.share(mix.info())) * cold,
             mix.share(mix.search()) * cold, mix.share(mix.journey()), true))));

@@ -8,7 +8,6 @@ import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.status;
 import static loadsuite.load.NamedRequests.http;
-import static loadsuite.load.PacedConnections.silentIf;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.CheckBuilder;
@@ -25,7 +24,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import loadsuite.load.NamedRequests;
 
 /**
@@ -69,6 +67,12 @@ final class PacksRequests {
   private static final String COLD = "packsCold";
   private static final String FOUND = "packsFound";
 
+  /** What a request asks for: something not asked for before (cold) or something asked for again and again (warm). */
+  enum Cache {
+    COLD,
+    WARM
+  }
+
   private final PacksCatalog catalog;
 
   PacksRequests(PacksCatalog catalog) {
@@ -82,62 +86,60 @@ final class PacksRequests {
   }
 
   /** The list of every pack: the whole index, the client having no copy of it. */
-  ChainBuilder listIndex(boolean warmUp) {
-    return exec(silentIf(warmUp, http(LIST_COLD).get(INDEX_PATH)
+  ChainBuilder listIndex() {
+    return exec(http(LIST_COLD).get(INDEX_PATH)
         .check(status().is(200), header("ETag").is(session -> catalog.index().etag()),
-            bodyLength().is(session -> catalog.index().bytes()))));
+            bodyLength().is(session -> catalog.index().bytes())));
   }
 
   /** The list again: the client revalidates its copy with {@code If-None-Match}, and the registry answers 304. */
-  ChainBuilder listIndexWarm(boolean warmUp) {
-    return exec(silentIf(warmUp, http(LIST_WARM).get(INDEX_PATH)
+  ChainBuilder listIndexWarm() {
+    return exec(http(LIST_WARM).get(INDEX_PATH)
         .header("If-None-Match", session -> catalog.index().etag())
-        .check(status().is(304))));
+        .check(status().is(304)));
   }
 
   /** A search never sent before (cold) or one of the warm ones. */
-  ChainBuilder search(boolean warmUp, boolean cold) {
-    return exec(session -> cold ? withColdSearch(session, catalog.coldSearch()) : session.set(SEARCH, catalog.warmSearch()))
-        .exec(silentIf(warmUp, searchRequest(cold ? SEARCH_COLD : SEARCH_WARM, cold)));
+  ChainBuilder search(Cache cache) {
+    return exec(session -> cache == Cache.COLD ? withColdSearch(session, catalog.coldSearch()) : session.set(SEARCH, catalog.warmSearch()))
+        .exec(searchRequest(cache == Cache.COLD ? SEARCH_COLD : SEARCH_WARM, cache));
   }
 
   /** A pack's details: of a pack not asked for before (cold) or of one of the warm ones. */
-  ChainBuilder show(boolean warmUp, boolean cold) {
-    return exec(session -> cold ? withColdPack(session, catalog.coldPack(), false) : withPack(session, catalog.warmPack(), false))
-        .exec(silentIf(warmUp, http(cold ? SHOW_COLD : SHOW_WARM).get(session -> packagePath(session.getString(PACK)))
+  ChainBuilder show(Cache cache) {
+    return exec(session -> cache == Cache.COLD ? withColdPack(session, catalog.coldPack(), false) : withPack(session, catalog.warmPack(), false))
+        .exec(http(cache == Cache.COLD ? SHOW_COLD : SHOW_WARM).get(session -> packagePath(session.getString(PACK)))
             .check(status().is(200), jsonPath("$.id").isEL("#{" + PACK + "}"))
-            .check(ifCold(cold))));
+            .check(ifCold(cache)));
   }
 
   /** A version's details: any version of a pack not asked for before (cold) or of a warm one; its SHA-256 is checked. */
-  ChainBuilder info(boolean warmUp, boolean cold) {
-    return exec(session -> cold ? withColdPack(session, catalog.coldPack(), true) : withPack(session, catalog.warmPack(), true))
-        .exec(silentIf(warmUp, http(cold ? INFO_COLD : INFO_WARM).get(session -> packagePath(session.getString(PACK)))
+  ChainBuilder info(Cache cache) {
+    return exec(session -> cache == Cache.COLD ? withColdPack(session, catalog.coldPack(), true) : withPack(session, catalog.warmPack(), true))
+        .exec(http(cache == Cache.COLD ? INFO_COLD : INFO_WARM).get(session -> packagePath(session.getString(PACK)))
             .check(status().is(200), jsonPath("$.id").isEL("#{" + PACK + "}"),
                 jsonPath(session -> "$.versions['" + session.getString(VERSION) + "'].sha256").is(session -> session.getString(SHA256)))
-            .check(ifCold(cold))));
+            .check(ifCold(cache)));
   }
 
   /** An install of the latest version of any pack. */
-  ChainBuilder install(boolean warmUp) {
-    return exec(session -> withPack(session, catalog.anyPack(), false)).exec(silentIf(warmUp, download(INSTALL)));
+  ChainBuilder install() {
+    return exec(session -> withPack(session, catalog.anyPack(), false)).exec(download(INSTALL));
   }
 
   /**
    * The seed's first-time user: a search never sent before (of a first page), the details of the
-   * first pack found, and the install of its latest version, as one group (no group in the warm-up:
-   * Gatling would record it).
+   * first pack found, and the install of its latest version, as one group.
    */
-  ChainBuilder journey(boolean warmUp) {
-    Supplier<ChainBuilder> steps = () -> exec(session -> withColdSearch(session, catalog.coldFirstPageSearch()).remove(FOUND))
-        .exec(silentIf(warmUp, searchRequest(JOURNEY_SEARCH, true).check(jsonPath("$.data[0].id")
-            .validate("a pack of the index", (id, session) -> listed(id)).saveAs(FOUND))))
+  ChainBuilder journey() {
+    return NamedRequests.group(JOURNEY, () -> exec(session -> withColdSearch(session, catalog.coldFirstPageSearch()).remove(FOUND))
+        .exec(searchRequest(JOURNEY_SEARCH, Cache.COLD).check(jsonPath("$.data[0].id")
+            .validate("a pack of the index", (id, session) -> listed(id)).saveAs(FOUND)))
         .doIf(session -> session.contains(FOUND)).then(exec(
-            silentIf(warmUp, http(JOURNEY_SHOW).get(session -> packagePath(session.getString(FOUND)))
-                .check(status().is(200), jsonPath("$.id").isEL("#{" + FOUND + "}"))),
+            http(JOURNEY_SHOW).get(session -> packagePath(session.getString(FOUND)))
+                .check(status().is(200), jsonPath("$.id").isEL("#{" + FOUND + "}")),
             exec(this::resolveFound),
-            silentIf(warmUp, download(JOURNEY_INSTALL))));
-    return warmUp ? steps.get() : NamedRequests.group(JOURNEY, steps);
+            download(JOURNEY_INSTALL))));
   }
 
   /** The path of a pack's details. */
@@ -145,13 +147,13 @@ final class PacksRequests {
     return "/marketplace/packages/" + segment(id);
   }
 
-  private HttpRequestActionBuilder searchRequest(String name, boolean cold) {
+  private HttpRequestActionBuilder searchRequest(String name, Cache cache) {
     return http(name).post(session -> SEARCH_PATH + session.<SearchQueries.Query>get(SEARCH).queryString())
         .check(status().is(200),
             jsonPath("$.limit").ofInt().is(session -> session.<SearchQueries.Query>get(SEARCH).limit()),
             jsonPath("$.offset").ofInt().is(session -> session.<SearchQueries.Query>get(SEARCH).offset()),
             jsonPath("$.total").ofInt().gte(0))
-        .check(ifCold(cold));
+        .check(ifCold(cache));
   }
 
   /** The session's pack version: its content, whose SHA-256 must be the one the index gives. */
@@ -162,8 +164,8 @@ final class PacksRequests {
   }
 
   /** For a cold request, the check that fails it when its catalog had no cold item left (the item it sends is not cold). */
-  private static List<CheckBuilder> ifCold(boolean cold) {
-    return !cold ? List.of() : List.of(status().validate("sent something cold", (status, session) -> {
+  private static List<CheckBuilder> ifCold(Cache cache) {
+    return cache == Cache.WARM ? List.of() : List.of(status().validate("sent something cold", (status, session) -> {
       if (!session.getBoolean(COLD)) {
         throw new IllegalStateException("no cold item was left: every pack or search of the pool was asked for within"
             + " cold-after (raise registry-size, or lower the rate or cold-percent)");

@@ -1,7 +1,6 @@
 package loadsuite.registry;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static loadsuite.load.PacedConnections.silentIf;
 import static loadsuite.registry.RegistryRequests.GET_BLOB;
 import static loadsuite.registry.RegistryRequests.SEND_UPLOAD;
 import static loadsuite.registry.RegistryRequests.getBlob;
@@ -25,8 +24,8 @@ public class RegistryBlobsSimulation extends RegistrySimulation {
     Blob blob = keys.generate();
     Supplier<Blob> blobs = keys.content().of(blob);
     load(Load.of("Upload and download a " + Blob.sizeText(blob.size()) + " blob (" + keys.content().name().toLowerCase(Locale.ROOT) + ")",
-            warmUp -> exec(inNewRepository(workload().name()), withBlob(blobs), pushBlob(RegistryRequests::sessionBlob, warmUp))
-                .exec(silentIf(warmUp, getBlob(RegistryRequests::sessionBlob))))
+            () -> exec(inNewRepository(workload().name()), withBlob(blobs), pushBlob(RegistryRequests::sessionBlob))
+                .exec(getBlob(RegistryRequests::sessionBlob)))
         .transferring(SEND_UPLOAD, blob.size())
         .transferring(GET_BLOB, blob.size()));
   }

@@ -2,7 +2,6 @@ package loadsuite.registry;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.roundRobinSwitch;
-import static loadsuite.load.PacedConnections.silentIf;
 import static loadsuite.registry.RegistryRequests.getManifest;
 import static loadsuite.registry.RegistryRequests.headManifest;
 import static loadsuite.registry.RegistryRequests.inRepository;
@@ -17,9 +16,9 @@ public class RegistryManifestsSimulation extends RegistrySimulation {
     OciImage image = keys(RegistryKeys.Image.class).generate();
     String repository = preparedRepository(workload().name());
     load(Load.of("GET and HEAD of a manifest by tag in turn",
-            warmUp -> exec(inRepository(repository)).exec(roundRobinSwitch().on(
-                exec(silentIf(warmUp, getManifest(image))),
-                exec(silentIf(warmUp, headManifest(image))))))
+            () -> exec(inRepository(repository)).exec(roundRobinSwitch().on(
+                exec(getManifest(image)),
+                exec(headManifest(image)))))
         .preparing(pushed(image, repository)));
   }
 }

@@ -19,9 +19,9 @@ public class RegistryMixedSimulation extends RegistrySimulation {
     OciImage image = keys.pushed().image().generate();
     String repository = preparedRepository(workload().name());
     load(Load.of("Pull and push images of " + image.describe(),
-            warmUp -> randomSwitch().on(
-                percent(keys.mix().reads()).then(exec(inRepository(repository), pullImage(image, warmUp))),
-                percent(keys.mix().writes()).then(exec(inNewRepository(workload().name()), pushImage(image, keys.pushed().content(), warmUp)))))
+            () -> randomSwitch().on(
+                percent(keys.mix().reads()).then(exec(inRepository(repository), pullImage(image))),
+                percent(keys.mix().writes()).then(exec(inNewRepository(workload().name()), pushImage(image, keys.pushed().content())))))
         .preparing(pushed(image, repository)));
   }
 }

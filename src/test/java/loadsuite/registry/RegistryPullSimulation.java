@@ -14,7 +14,7 @@ public class RegistryPullSimulation extends RegistrySimulation {
     OciImage image = keys(RegistryKeys.Image.class).generate();
     String repository = preparedRepository(workload().name());
     load(Load.of("Pull an image of " + image.describe(),
-            warmUp -> exec(inRepository(repository), pullImage(image, warmUp)))
+            () -> exec(inRepository(repository), pullImage(image)))
         .preparing(pushed(image, repository)));
   }
 }

@@ -14,6 +14,6 @@ public class RegistryPushSimulation extends RegistrySimulation {
     RegistryKeys.PushedImage keys = keys(RegistryKeys.PushedImage.class);
     OciImage image = keys.image().generate();
     load(Load.of("Push an image of " + image.describe() + " (" + keys.content().name().toLowerCase(Locale.ROOT) + ")",
-        warmUp -> exec(inNewRepository(workload().name()), pushImage(image, keys.content(), warmUp))));
+        () -> exec(inNewRepository(workload().name()), pushImage(image, keys.content()))));
   }
 }

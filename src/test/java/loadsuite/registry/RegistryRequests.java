@@ -6,7 +6,6 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.status;
 import static loadsuite.load.NamedRequests.http;
-import static loadsuite.load.PacedConnections.silentIf;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Session;
@@ -82,34 +81,34 @@ final class RegistryRequests {
    * POST, PATCH of the whole blob and PUT with its digest; when it holds it already (200, as a
    * registry with one blob store for all repositories does), nothing more.
    */
-  static ChainBuilder pushBlob(Function<Session, Blob> blob, boolean warmUp) {
+  static ChainBuilder pushBlob(Function<Session, Blob> blob) {
     return exec(session -> session.remove(BLOB_STATUS))
-        .exec(silentIf(warmUp, http(HEAD_BLOB).head(session -> blobPath(session, blob.apply(session)))
-            .check(status().in(200, 404).saveAs(BLOB_STATUS))))
+        .exec(http(HEAD_BLOB).head(session -> blobPath(session, blob.apply(session)))
+            .check(status().in(200, 404).saveAs(BLOB_STATUS)))
         .doIf(session -> Integer.valueOf(404).equals(session.get(BLOB_STATUS))).then(exec(
-            silentIf(warmUp, http(START_UPLOAD).post(session -> repositoryPath(session) + "/blobs/uploads/")
-                .check(status().is(202), header("Location").saveAs(LOCATION))),
-            silentIf(warmUp, http(SEND_UPLOAD).patch(session -> session.getString(LOCATION))
+            http(START_UPLOAD).post(session -> repositoryPath(session) + "/blobs/uploads/")
+                .check(status().is(202), header("Location").saveAs(LOCATION)),
+            http(SEND_UPLOAD).patch(session -> session.getString(LOCATION))
                 .header("Content-Type", "application/octet-stream")
                 .body(ByteArrayBody(session -> blob.apply(session).content()))
-                .check(status().is(202), header("Location").saveAs(LOCATION))),
-            silentIf(warmUp, http(FINISH_UPLOAD).put(session -> OciClient.withDigest(session.getString(LOCATION), blob.apply(session).digest()))
-                .check(status().is(201), header("Docker-Content-Digest").is(session -> blob.apply(session).digest())))));
+                .check(status().is(202), header("Location").saveAs(LOCATION)),
+            http(FINISH_UPLOAD).put(session -> OciClient.withDigest(session.getString(LOCATION), blob.apply(session).digest()))
+                .check(status().is(201), header("Docker-Content-Digest").is(session -> blob.apply(session).digest()))));
   }
 
   /** An image push: its config blob and layers, then its manifest by tag; {@code image} or new content of its shape each time. */
-  static ChainBuilder pushImage(OciImage image, PushedContent content, boolean warmUp) {
+  static ChainBuilder pushImage(OciImage image, PushedContent content) {
     Supplier<OciImage> images = content.of(image);
     List<ChainBuilder> steps = new ArrayList<>();
     steps.add(exec(session -> session.set(IMAGE, images.get())));
     for (int i = 0; i < image.blobs().size(); i++) {
       int blob = i;
-      steps.add(pushBlob(session -> image(session).blobs().get(blob), warmUp));
+      steps.add(pushBlob(session -> image(session).blobs().get(blob)));
     }
-    steps.add(exec(silentIf(warmUp, http(PUT_MANIFEST).put(session -> manifestPath(session))
+    steps.add(exec(http(PUT_MANIFEST).put(session -> manifestPath(session))
         .header("Content-Type", OciImage.MANIFEST_TYPE)
         .body(ByteArrayBody(session -> image(session).manifest().content()))
-        .check(status().is(201), header("Docker-Content-Digest").is(session -> image(session).manifest().digest())))));
+        .check(status().is(201), header("Docker-Content-Digest").is(session -> image(session).manifest().digest()))));
     return exec(steps);
   }
 
@@ -118,11 +117,11 @@ final class RegistryRequests {
   }
 
   /** An image pull: the manifest by tag, then the config blob and the layers. */
-  static ChainBuilder pullImage(OciImage image, boolean warmUp) {
+  static ChainBuilder pullImage(OciImage image) {
     List<ChainBuilder> steps = new ArrayList<>();
-    steps.add(exec(silentIf(warmUp, getManifest(image))));
+    steps.add(exec(getManifest(image)));
     for (Blob blob : image.blobs()) {
-      steps.add(exec(silentIf(warmUp, getBlob(session -> blob))));
+      steps.add(exec(getBlob(session -> blob)));
     }
     return exec(steps);
   }

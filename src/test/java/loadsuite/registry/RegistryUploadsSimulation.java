@@ -17,6 +17,6 @@ public class RegistryUploadsSimulation extends RegistrySimulation {
     Blob blob = keys.generate();
     Supplier<Blob> blobs = keys.content().of(blob);
     load(Load.of("Simultaneous uploads of a " + Blob.sizeText(blob.size()) + " blob (" + keys.content().name().toLowerCase(Locale.ROOT) + ")",
-        warmUp -> exec(inNewRepository(workload().name()), withBlob(blobs), pushBlob(RegistryRequests::sessionBlob, warmUp))));
+        () -> exec(inNewRepository(workload().name()), withBlob(blobs), pushBlob(RegistryRequests::sessionBlob))));
   }
 }

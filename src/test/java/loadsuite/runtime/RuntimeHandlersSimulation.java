@@ -2,7 +2,6 @@ package loadsuite.runtime;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.roundRobinSwitch;
-import static loadsuite.load.PacedConnections.silentIf;
 import static loadsuite.runtime.RuntimeRequests.hooks;
 import static loadsuite.runtime.RuntimeRequests.module;
 import static loadsuite.runtime.RuntimeRequests.simple;
@@ -16,9 +15,9 @@ import loadsuite.suite.Load;
 public class RuntimeHandlersSimulation extends RuntimeSimulation {
   public RuntimeHandlersSimulation() {
     load(Load.of("GET /simple, /module and /hooks in turn",
-        warmUp -> roundRobinSwitch().on(
-            exec(silentIf(warmUp, simple())),
-            exec(silentIf(warmUp, module())),
-            exec(silentIf(warmUp, hooks())))));
+        () -> roundRobinSwitch().on(
+            exec(simple()),
+            exec(module()),
+            exec(hooks()))));
   }
 }

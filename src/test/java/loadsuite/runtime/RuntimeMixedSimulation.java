@@ -3,7 +3,6 @@ package loadsuite.runtime;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.percent;
 import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
-import static loadsuite.load.PacedConnections.silentIf;
 import static loadsuite.runtime.RuntimeRequests.createUser;
 import static loadsuite.runtime.RuntimeRequests.getUser;
 
@@ -15,8 +14,8 @@ public class RuntimeMixedSimulation extends RuntimeSimulation {
   public RuntimeMixedSimulation() {
     Mix mix = keys(Mix.class);
     load(Load.of("Read and write users",
-        warmUp -> randomSwitch().on(
-            percent(mix.reads()).then(exec(silentIf(warmUp, getUser()))),
-            percent(mix.writes()).then(exec(silentIf(warmUp, createUser()))))));
+        () -> randomSwitch().on(
+            percent(mix.reads()).then(exec(getUser())),
+            percent(mix.writes()).then(exec(createUser())))));
   }
 }

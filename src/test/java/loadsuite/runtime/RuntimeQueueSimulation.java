@@ -1,7 +1,6 @@
 package loadsuite.runtime;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static loadsuite.load.PacedConnections.silentIf;
 import static loadsuite.runtime.RuntimeRequests.publish;
 
 import loadsuite.suite.Load;
@@ -11,6 +10,6 @@ public class RuntimeQueueSimulation extends RuntimeSimulation {
   public RuntimeQueueSimulation() {
     int batchSize = workload().batchSize();
     load(Load.of("Publish batches of " + batchSize + " messages",
-        warmUp -> exec(silentIf(warmUp, publish(batchSize)))));
+        () -> exec(publish(batchSize))));
   }
 }

@@ -1,7 +1,6 @@
 package loadsuite.runtime;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static loadsuite.load.PacedConnections.silentIf;
 import static loadsuite.runtime.RuntimeRequests.simple;
 
 import loadsuite.suite.Load;
@@ -10,6 +9,6 @@ import loadsuite.suite.Load;
 public class RuntimeSpikeSimulation extends RuntimeSimulation {
   public RuntimeSpikeSimulation() {
     load(Load.of("Spike of GET /simple",
-        warmUp -> exec(silentIf(warmUp, simple()))));
+        () -> exec(simple())));
   }
 }

@@ -1,7 +1,6 @@
 package loadsuite.runtime;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static loadsuite.load.PacedConnections.silentIf;
 import static loadsuite.runtime.RuntimeRequests.simple;
 
 import loadsuite.suite.Load;
@@ -14,6 +13,6 @@ import loadsuite.suite.Load;
 public class RuntimeStressSimulation extends RuntimeSimulation {
   public RuntimeStressSimulation() {
     load(Load.of("Stress staircase of GET /simple",
-        warmUp -> exec(silentIf(warmUp, simple()))));
+        () -> exec(simple())));
   }
 }

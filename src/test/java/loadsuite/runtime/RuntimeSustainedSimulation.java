@@ -1,7 +1,6 @@
 package loadsuite.runtime;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static loadsuite.load.PacedConnections.silentIf;
 import static loadsuite.runtime.RuntimeRequests.simple;
 
 import loadsuite.suite.Load;
@@ -13,6 +12,6 @@ import loadsuite.suite.Load;
 public class RuntimeSustainedSimulation extends RuntimeSimulation {
   public RuntimeSustainedSimulation() {
     load(Load.of("Sustained GET /simple",
-        warmUp -> exec(silentIf(warmUp, simple()))));
+        () -> exec(simple())));
   }
 }

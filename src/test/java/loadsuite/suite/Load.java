@@ -18,7 +18,7 @@ import loadsuite.sut.RunningSystem;
  * puts data in it, the feeder is asked for its records, the protocol is set, the load starts.
  *
  * @param title what the scenario does, as the report shows it
- * @param iteration the requests one connection sends per iteration (built twice: warm-up and measured)
+ * @param iteration the requests one connection sends per iteration (built twice: measured, then warm-up)
  * @param preparation data the load reads, put into the running system before any load
  * @param protocol settings added to the HTTP protocol: headers, {@code localAddresses}, …
  * @param feeder values per virtual user (one record each, at its start), asked for after the preparation

@@ -23,6 +23,7 @@ import loadsuite.load.NamedRequests;
 import loadsuite.load.PacedConnections;
 import loadsuite.load.RateSchedule;
 import loadsuite.load.ServiceUrls;
+import loadsuite.load.WarmUp;
 import loadsuite.load.Workload;
 import loadsuite.log.MeasuredWindow;
 import loadsuite.results.Baseline;
@@ -89,11 +90,11 @@ public abstract class SuiteSimulation extends Simulation {
     try {
       Suite.Plan plan = plan();
       Workload workload = plan.workload();
-      NamedRequests.Built<ChainBuilder> measured = NamedRequests.collect(() -> load.iteration().requests(false));
+      NamedRequests.Built<ChainBuilder> measured = NamedRequests.collect(load.iteration()::requests);
       if (measured.names().isEmpty()) {
         throw new IllegalStateException(getClass().getName() + " builds no request with loadsuite.load.NamedRequests.http(name)");
       }
-      ChainBuilder warmUp = load.iteration().requests(true);
+      ChainBuilder warmUp = WarmUp.build(load.iteration()::requests);
       List<GoalAssertion> goalAssertions = new ArrayList<>(GoalAssertions.of(workload, plan.goals(), measured.names(), measured.groups(),
           load.transfers()));
       String profile = Suite.targets().profileName();
