@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -33,8 +34,6 @@ public final class SetRun {
   /** One test suite per system of the build (or of the set), for Jenkins' junit step. */
   public static final Path JUNIT_FOLDER = Path.of("target", "suite", "junit");
   private static final int GOAL_MISSED = 2;
-  /** Options of the set runner itself, which the runs do not take. */
-  private static final List<String> RUN_OPTIONS = List.of(Targets.FILE_PROPERTY, Targets.OVERRIDES_PROPERTY, BuildTag.PROPERTY);
 
   private SetRun() {}
 
@@ -80,15 +79,10 @@ public final class SetRun {
     return set;
   }
 
-  /** The suite's options given to this command, for each run: those of its keys, the targets file, overrides, the build. */
+  /** The suite's options given to this command, for each run: those of targets.conf (its keys, the file, overrides) and the build. */
   static Map<String, String> runOptions(Properties properties) {
-    Map<String, String> options = new TreeMap<>();
-    for (String name : properties.stringPropertyNames()) {
-      String root = name.split("[.\"]", 2)[0];
-      if (Suite.optionRoots().contains(root) || RUN_OPTIONS.contains(name)) {
-        options.put(name, properties.getProperty(name));
-      }
-    }
+    Map<String, String> options = new TreeMap<>(Suite.options(properties));
+    Optional.ofNullable(properties.getProperty(BuildTag.PROPERTY)).ifPresent(build -> options.put(BuildTag.PROPERTY, build));
     return options;
   }
 

@@ -58,7 +58,7 @@ public final class Suite {
     roots.addAll(Set.of(Targets.OVERRIDES_PROPERTY, Targets.FILE_PROPERTY));
     Map<String, String> options = new TreeMap<>();
     for (String key : properties.stringPropertyNames()) {
-      if (roots.contains(key.split("\\.", 2)[0])) {
+      if (roots.contains(key.split("[.\"]", 2)[0])) {
         options.put(key, properties.getProperty(key));
       }
     }
