@@ -39,6 +39,40 @@ class TargetsTest {
         .isEqualTo("nebulagc.bundles");
   }
 
+  @Test
+  void anImageWhoseManifestDistributionRefusesStopsBeforeAnyLoad() {
+    assertThatThrownBy(() -> load("profile", "nightly", "registry.push.layer-count", "26545"))
+        .isInstanceOf(TargetsException.class)
+        .hasMessageContaining("'registry.push.layer-count' must be at most 26544 with layer-size = 2 MiB (a manifest of 26545 layers is"
+            + " 4194361 bytes), the most whose manifest is within 4MiB, the largest manifest CNCF Distribution takes, got '26545'");
+    assertThatThrownBy(() -> load("profile", "nightly", "freightliner.jobs.layer-count", "30000"))
+        .isInstanceOf(TargetsException.class)
+        .hasMessageContaining("'freightliner.jobs.layer-count' must be at most 26544 with layer-size = 1 MiB");
+    assertThat(plan(load("profile", "nightly", "registry.push.layer-count", "26544"), "registry", "push").workload().path())
+        .isEqualTo("registry.push");
+  }
+
+  @Test
+  void aBatchLargerThanGatisQueueHoldsStopsBeforeAnyLoad() {
+    assertThatThrownBy(() -> load("runtime.queue.batch-size", "10001"))
+        .isInstanceOf(TargetsException.class)
+        .hasMessageContaining("'runtime.queue.batch-size' must be at most 10000, the most messages gati's queue fabric holds"
+            + " (its maxQueueDepth), got '10001'");
+    assertThat(workload(load("runtime.queue.batch-size", "10000"), "queue").batchSize()).isEqualTo(10000);
+  }
+
+  @Test
+  void uploadsFasterThanTheServersPerNodeLimitStopBeforeAnyLoad() {
+    assertThatThrownBy(() -> load("nebulagc.pollers.upload-interval", "100ms"))
+        .isInstanceOf(TargetsException.class)
+        .hasMessageContaining("'nebulagc.pollers.upload-interval' must be at least 125ms (or rate-limits = exceed): the admin node"
+            + " that uploads may send 10/s on /config, the NebulaGC server's limit per node, and the load plans for 80 % of it, got '100ms'");
+    assertThat(plan(load("nebulagc.pollers.upload-interval", "125ms"), "nebulagc", "pollers").workload().path())
+        .isEqualTo("nebulagc.pollers");
+    assertThat(plan(load("nebulagc.pollers.upload-interval", "100ms", "nebulagc.pollers.rate-limits", "exceed"), "nebulagc", "pollers")
+        .workload().path()).isEqualTo("nebulagc.pollers");
+  }
+
   private static Targets load(String... keyValues) {
     Properties properties = new Properties();
     for (int i = 0; i < keyValues.length; i += 2) {

@@ -4,15 +4,20 @@ import java.time.Duration;
 import loadsuite.config.Percent;
 import loadsuite.config.Section;
 import loadsuite.oci.OciImage;
+import loadsuite.registry.ManifestLimit;
 
 /** Freightliner's own workload keys, each read by the workloads that use what they size. */
 final class FreightlinerKeys {
   private FreightlinerKeys() {}
 
-  /** {@code layer-count}, {@code layer-size} and {@code tags}: the image the source holds under that many tags. */
+  /**
+   * {@code layer-count}, {@code layer-size} and {@code tags}: the image the source holds under that many
+   * tags, whose manifest the registries (CNCF Distribution) must take ({@link ManifestLimit}).
+   */
   record Images(int layerCount, long layerSize, int tags) {
     static Images read(Section workload) {
-      return new Images(workload.positiveInt("layer-count"), workload.size("layer-size"), workload.positiveInt("tags"));
+      long layerSize = workload.size("layer-size");
+      return new Images(ManifestLimit.layerCount(workload, layerSize), layerSize, workload.positiveInt("tags"));
     }
 
     OciImage generate() {

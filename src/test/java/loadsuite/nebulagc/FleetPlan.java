@@ -254,7 +254,7 @@ record FleetPlan(int connections, int nodes, List<String> addresses, boolean exc
   }
 
   /** {@code rate-limits}: respect (default) or exceed. */
-  private static boolean exceed(Section workload) {
+  static boolean exceed(Section workload) {
     if (!workload.has("rate-limits")) {
       return false;
     }

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import loadsuite.config.Section;
 import loadsuite.load.Mix;
 import loadsuite.load.Shape;
+import loadsuite.nebulagc.standin.RateLimits;
 import loadsuite.system.PlannedPreparation;
 
 /**
@@ -64,8 +65,25 @@ final class NebulaKeys {
             + UpdateDetection.DEADLINE_PERIODS + " poll periods of " + period.toMillis() + " ms) and one more poll fit in the duration ("
             + sustained.duration().toMillis() + " ms)");
       }
-      return new Pollers(fleet, boundedBundleSize(workload), interval);
+      return new Pollers(fleet, boundedBundleSize(workload), boundedUploadInterval(workload, interval));
     }
+  }
+
+  /**
+   * {@code upload-interval}, long enough that the one admin node that uploads stays under
+   * {@link FleetPlan#SHARE} of the server's per-node limit on {@code /config}
+   * ({@code config_endpoints.Use(middleware.RateLimitByNode(10.0, 20))}, server/internal/api/router.go
+   * line 147), unless {@code rate-limits = exceed}: past it the server answers 429.
+   */
+  private static Duration boundedUploadInterval(Section workload, Duration interval) {
+    RateLimits.Limit config = RateLimits.DEFAULT.config();
+    Duration shortest = Duration.ofNanos(Math.round(1e9 / (FleetPlan.SHARE * config.perSecond())));
+    if (interval.compareTo(shortest) < 0 && !FleetPlan.exceed(workload)) {
+      throw workload.error("upload-interval", "at least " + shortest.toMillis() + "ms (or rate-limits = exceed): the admin node"
+          + " that uploads may send " + Math.round(config.perSecond()) + "/s on /config, the NebulaGC server's limit per node, and"
+          + " the load plans for " + Math.round(FleetPlan.SHARE * 100) + " % of it");
+    }
+    return interval;
   }
 
   /** The fleet of a mix of reads and writes, and {@code write-percent}: the share of route updates. */

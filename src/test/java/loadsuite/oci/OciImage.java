@@ -36,26 +36,48 @@ public record OciImage(Blob config, List<Blob> layers, Blob manifest) {
 
   /** An image of these layers, with a minimal linux/amd64 config that lists them (so that images of other layers have other configs). */
   public static OciImage of(List<Blob> layers) {
+    Blob config = Blob.of(json(configJson(layers.stream().map(Blob::digest).toList())));
+    List<Map<String, Object>> layerDescriptors = layers.stream().map(layer -> descriptor(LAYER_TYPE, layer)).toList();
+    return new OciImage(config, layers, Blob.of(json(manifestJson(descriptor(CONFIG_TYPE, config), layerDescriptors))));
+  }
+
+  /**
+   * The bytes of the manifest of {@code layerCount} layers of {@code layerSize} bytes, as
+   * {@link #generate} would make it, without making the layers: every digest has the same length,
+   * so the documents built with a placeholder digest have the same sizes.
+   */
+  public static long manifestBytes(int layerCount, long layerSize) {
+    String digest = Blob.sha256(new byte[0]);
+    long configBytes = json(configJson(List.of())).length + (long) layerCount * (json(digest).length + 1) - (layerCount > 0 ? 1 : 0);
+    long layerBytes = json(descriptor(LAYER_TYPE, digest, layerSize)).length;
+    return json(manifestJson(descriptor(CONFIG_TYPE, digest, configBytes), List.of())).length + layerCount * (layerBytes + 1)
+        - (layerCount > 0 ? 1 : 0);
+  }
+
+  private static Map<String, Object> configJson(List<String> diffIds) {
     Map<String, Object> rootfs = new LinkedHashMap<>();
     rootfs.put("type", "layers");
-    rootfs.put("diff_ids", layers.stream().map(Blob::digest).toList());
+    rootfs.put("diff_ids", diffIds);
     Map<String, Object> configJson = new LinkedHashMap<>();
     configJson.put("architecture", "amd64");
     configJson.put("os", "linux");
     configJson.put("config", Map.of());
     configJson.put("rootfs", rootfs);
-    Blob config = json(configJson);
+    return configJson;
+  }
+
+  private static Map<String, Object> manifestJson(Map<String, Object> config, List<Map<String, Object>> layers) {
     Map<String, Object> manifest = new LinkedHashMap<>();
     manifest.put("schemaVersion", 2);
     manifest.put("mediaType", MANIFEST_TYPE);
-    manifest.put("config", descriptor(CONFIG_TYPE, config));
-    manifest.put("layers", layers.stream().map(layer -> descriptor(LAYER_TYPE, layer)).toList());
-    return new OciImage(config, layers, json(manifest));
+    manifest.put("config", config);
+    manifest.put("layers", layers);
+    return manifest;
   }
 
-  private static Blob json(Map<String, Object> document) {
+  private static byte[] json(Object document) {
     try {
-      return Blob.of(JSON.writeValueAsBytes(document));
+      return JSON.writeValueAsBytes(document);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -82,10 +104,14 @@ public record OciImage(Blob config, List<Blob> layers, Blob manifest) {
 
   /** A manifest's entry for a blob. */
   public static Map<String, Object> descriptor(String mediaType, Blob blob) {
+    return descriptor(mediaType, blob.digest(), blob.size());
+  }
+
+  private static Map<String, Object> descriptor(String mediaType, String digest, long size) {
     Map<String, Object> descriptor = new LinkedHashMap<>();
     descriptor.put("mediaType", mediaType);
-    descriptor.put("digest", blob.digest());
-    descriptor.put("size", blob.size());
+    descriptor.put("digest", digest);
+    descriptor.put("size", size);
     return descriptor;
   }
 }

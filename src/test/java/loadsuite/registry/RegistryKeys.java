@@ -9,10 +9,14 @@ import loadsuite.oci.OciImage;
 final class RegistryKeys {
   private RegistryKeys() {}
 
-  /** {@code layer-count} and {@code layer-size}: the image a workload pulls (besides its config blob). */
+  /**
+   * {@code layer-count} and {@code layer-size}: the image a workload pulls (besides its config blob),
+   * whose manifest CNCF Distribution must take ({@link ManifestLimit}).
+   */
   record Image(int layerCount, long layerSize) {
     static Image read(Section workload) {
-      return new Image(workload.positiveInt("layer-count"), workload.size("layer-size"));
+      long layerSize = workload.size("layer-size");
+      return new Image(ManifestLimit.layerCount(workload, layerSize), layerSize);
     }
 
     OciImage generate() {

@@ -14,7 +14,7 @@ public final class RuntimeSystem {
       .workload("stress", RuntimeStressSimulation.class)
       .workload("concurrency", RuntimeConcurrencySimulation.class)
       .workload("handlers", RuntimeHandlersSimulation.class)
-      .workload("queue", RuntimeQueueSimulation.class)
+      .workload("queue", RuntimeQueueSimulation.class, RuntimeKeys.Queue::read)
       .workload("mixed", RuntimeMixedSimulation.class, Mix::read)
       .build();
 

@@ -33,6 +33,12 @@ public final class RuntimeStandIn implements StandIn {
   static final long HANDLER_TIMEOUT_MS = 1000;
   /** Above it 413: gati sets no limit on a body, a defect the stand-in does not copy. */
   private static final long MAX_BODY_BYTES = 1 << 20;
+  /**
+   * The most messages a batch may hold: gati's queue fabric holds 10,000 (maxQueueDepth's default,
+   * packages/runtime/src/queue-fabric.ts line 77; publish throws past it, line 97), so a larger batch
+   * can never be published there. The stand-in's own queue holds more: it refuses such a batch 413.
+   */
+  public static final int MAX_BATCH_MESSAGES = 10_000;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpString TRACE_ID = HttpString.tryFromString("x-trace-id");
   private static final HttpString TENANT_ID = HttpString.tryFromString("x-tenant-id");
@@ -171,6 +177,10 @@ public final class RuntimeStandIn implements StandIn {
             json.forEach(message -> payloads.add(message.toString()));
           } else {
             payloads.add(json.toString());
+          }
+          if (payloads.size() > MAX_BATCH_MESSAGES) {
+            error(ex, 413, "Payload Too Large", "A batch holds at most " + MAX_BATCH_MESSAGES + " messages, the queue's depth");
+            return;
           }
           if (!queue.publish(topic, payloads)) {
             error(ex, 503, "Service Unavailable", "Queue full: retry later");

@@ -110,6 +110,17 @@ class RuntimeStandInTest {
   }
 
   @Test
+  void aBatchLargerThanTheQueueHoldsGets413() throws Exception {
+    String message = "{\"n\":1}";
+    HttpResponse<String> tooMany = post("/queue/orders", "[" + (message + ",").repeat(RuntimeStandIn.MAX_BATCH_MESSAGES) + message + "]");
+    assertThat(tooMany.statusCode()).isEqualTo(413);
+    assertThat(tooMany.body()).contains("at most 10000 messages");
+    HttpResponse<String> most = post("/queue/orders", "[" + (message + ",").repeat(RuntimeStandIn.MAX_BATCH_MESSAGES - 1) + message + "]");
+    assertThat(most.statusCode()).isEqualTo(202);
+    assertThat(most.body()).contains("\"published\":10000");
+  }
+
+  @Test
   void unknownRoutesAndMethodsGet404InTheRuntimesOwnForm() throws Exception {
     HttpResponse<String> response = get("/nowhere");
     assertThat(response.statusCode()).isEqualTo(404);
