@@ -37,7 +37,7 @@ class DocsTest {
   private static final Path SEED_TARGETS = DOCS.resolve("seed-targets.md");
   private static final int README_MAX_LINES = 200;
   private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
-  private static final Pattern GET_PROPERTY = Pattern.compile("getProperty\\(\\s*(?:\"([^\"]+)\"|([A-Z_]+))");
+  private static final Pattern GET_PROPERTY = Pattern.compile("getProperty\\(\\s*(?:\"([^\"]+)\"|(?:([A-Z]\\w*)\\.)?([A-Z_]+)\\b)");
   private static final Pattern CONSTANT = Pattern.compile("static final String ([A-Z_]+) = \"([^\"]+)\"");
 
   @Test
@@ -228,32 +228,29 @@ class DocsTest {
     return settings;
   }
 
-  /** The system properties the code reads by name (a literal or a constant), but the JDK's own. */
+  /**
+   * The system properties the code reads by name (a literal, a constant of the same class, or
+   * {@code Class.CONSTANT}), but the JDK's own.
+   */
   private static Set<String> optionsReadByTheCode() throws IOException {
-    Map<String, String> constants = new java.util.HashMap<>();
-    List<String> sources = new ArrayList<>();
+    Map<String, String> sources = new java.util.LinkedHashMap<>();
     try (Stream<Path> files = Files.walk(Path.of("src/test/java"))) {
       for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-        String source = Files.readString(file);
-        sources.add(source);
-        Matcher constant = CONSTANT.matcher(source);
-        while (constant.find()) {
-          constants.merge(constant.group(1), constant.group(2), (a, b) -> a.equals(b) ? a : a + "|" + b);
-        }
+        sources.put(file.getFileName().toString().replace(".java", ""), Files.readString(file));
       }
     }
     Set<String> options = new TreeSet<>();
-    for (String source : sources) {
+    sources.values().forEach(source -> {
       Matcher read = GET_PROPERTY.matcher(source);
       while (read.find()) {
-        // a constant of the same file first: several classes name theirs PROPERTY
-        String name = read.group(1) != null ? read.group(1) : constantsOf(source).getOrDefault(read.group(2), constants.get(read.group(2)));
-        assertThat(name).as("the value of the constant " + read.group(2)).isNotNull().doesNotContain("|");
+        String owner = read.group(2) != null ? sources.get(read.group(2)) : source;
+        String name = read.group(1) != null ? read.group(1) : owner == null ? null : constantsOf(owner).get(read.group(3));
+        assertThat(name).as("the value of the constant " + read.group(3) + " read at " + read.group()).isNotNull();
         if (!name.startsWith("java.") && !name.startsWith("user.") && !name.startsWith("os.")) {
           options.add(name);
         }
       }
-    }
+    });
     return options;
   }
 
