@@ -6,6 +6,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import loadsuite.sut.ProbeGoals;
 import loadsuite.sut.ResourceProbes;
@@ -48,8 +49,10 @@ public final class ContainerService implements RunningService {
    *
    * @param key its block under {@code sut.container} ({@code registry}, {@code freightliner.source})
    * @param label how logs and goals name it ("registry", "freightliner source")
+   * @param workloadEnv variables the workload adds to the block's environment
    */
-  public static ContainerService start(ContainerSettings settings, String key, String label, String healthPath) {
+  public static ContainerService start(ContainerSettings settings, String key, String label, String healthPath,
+      Map<String, String> workloadEnv) {
     ContainerSettings.ServiceImage spec = settings.service(key);
     String image = spec.image(settings.images());
     DockerClient client = ContainerEngine.connect();
@@ -60,6 +63,7 @@ public final class ContainerService implements RunningService {
     GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(image))
         .withNetworkMode("host")
         .withEnv(spec.env(port))
+        .withEnv(workloadEnv)
         .waitingFor(ready)
         .withStartupTimeout(settings.readyTimeout());
     if (!spec.command().isEmpty()) {

@@ -1,5 +1,6 @@
 package loadsuite.packs;
 
+import static io.gatling.javaapi.core.CoreDsl.bodyBytes;
 import static io.gatling.javaapi.core.CoreDsl.bodyLength;
 import static io.gatling.javaapi.core.CoreDsl.bodyStream;
 import static io.gatling.javaapi.core.CoreDsl.doIfOrElse;
@@ -39,7 +40,8 @@ import loadsuite.load.NamedRequests;
  *   <li>show: {@code GET /marketplace/packages/{id}}, the pack's details;
  *   <li>info: the same route, asked about one version: its SHA-256 must be the index's;
  *   <li>install: the version resolved from the index, {@code GET /marketplace/packages/{id}/{version}/download},
- *       the content's SHA-256 computed by a Gatling check and compared with the index's.
+ *       the content's SHA-256 computed by a Gatling check and compared with the index's;
+ *   <li>update: the index re-read with {@code If-None-Match}, then the install's download of a newer version.
  * </ul>
  */
 final class PacksRequests {
@@ -59,6 +61,10 @@ final class PacksRequests {
   static final String JOURNEY_SEARCH = "search";
   static final String JOURNEY_SHOW = "show";
   static final String JOURNEY_INSTALL = "install";
+  /** {@code ggen pack update} of one pack, a group of the index re-read and the download of the newer version. */
+  static final String UPDATE = "update";
+  static final String UPDATE_INDEX = "index.json";
+  static final String UPDATE_DOWNLOAD = "download";
 
   private static final String PACK = "packsId";
   private static final String VERSION = "packsVersion";
@@ -66,6 +72,9 @@ final class PacksRequests {
   private static final String SEARCH = "packsSearch";
   private static final String COLD = "packsCold";
   private static final String FOUND = "packsFound";
+  private static final String INSTALLATION = "packsInstallation";
+  private static final String NEW_INDEX = "packsNewIndex";
+  private static final String NEW_ETAG = "packsNewEtag";
 
   /** What a request asks for: something not asked for before (cold) or something asked for again and again (warm). */
   enum Cache {
@@ -142,6 +151,25 @@ final class PacksRequests {
             download(JOURNEY_INSTALL))));
   }
 
+  /**
+   * {@code ggen pack update} of one pack, as one group: the index re-read with {@code If-None-Match}
+   * (304: the user's copy is current; 200: a new copy, which must have a new ETag), an installed
+   * pack whose latest version in the copy is newer resolved, and its download, SHA-256 checked, as
+   * an install's. An update that finds no newer version sends the re-read alone.
+   */
+  ChainBuilder update() {
+    return NamedRequests.group(UPDATE, () -> exec(session -> session.contains(INSTALLATION) ? session
+            : session.set(INSTALLATION, new Installation(catalog.index())))
+        .exec(http(UPDATE_INDEX).get(INDEX_PATH)
+            .header("If-None-Match", session -> installation(session).etag())
+            .check(status().in(200, 304))
+            .checkIf((response, session) -> response.status().code() == 200)
+            .then(header("ETag").not(session -> installation(session).etag()).saveAs(NEW_ETAG),
+                bodyBytes().transform(body -> PacksIndex.parse(body, null)).saveAs(NEW_INDEX)))
+        .exec(PacksRequests::resolveUpdate)
+        .doIf(session -> session.contains(PACK)).then(exec(download(UPDATE_DOWNLOAD))));
+  }
+
   /** The path of a pack's details. */
   static String packagePath(String id) {
     return "/marketplace/packages/" + segment(id);
@@ -205,6 +233,21 @@ final class PacksRequests {
     String id = session.getString(FOUND);
     catalog.asked(id);
     return withPack(session, catalog.index().find(id), false);
+  }
+
+  private static Installation installation(Session session) {
+    return session.get(INSTALLATION);
+  }
+
+  /** The copy of the index a re-read brought, if any, and the pack the update installs (none: no {@code PACK}). */
+  private static Session resolveUpdate(Session session) {
+    Installation installation = installation(session);
+    if (session.contains(NEW_INDEX) && session.contains(NEW_ETAG)) {
+      installation.reread(session.get(NEW_INDEX), session.getString(NEW_ETAG));
+    }
+    PacksIndex.Pack outdated = installation.takeOutdated();
+    Session resolved = session.remove(NEW_INDEX).remove(NEW_ETAG).remove(PACK);
+    return outdated == null ? resolved : withPack(resolved, outdated, false);
   }
 
   private static String segment(String value) {

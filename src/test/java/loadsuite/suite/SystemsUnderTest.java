@@ -75,7 +75,8 @@ public final class SystemsUnderTest {
     }
     return switch (mode) {
       case EMBEDDED -> new EmbeddedService(service.standIn().start("127.0.0.1", 0, workload));
-      case CONTAINER -> ContainerService.start(containers, system.containerKey(service), label, service.healthPath());
+      case CONTAINER -> ContainerService.start(containers, system.containerKey(service), label, service.healthPath(),
+          service.containerEnv().of(workload));
       case EXTERNAL -> throw new IllegalStateException("external services are all in the URL map");
     };
   }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code index.json}, made once at start: {@code {"updated", "packs": {"<id>": entry}}} as the
- * real registry serves it, with a strong ETag derived from its bytes.
+ * {@code index.json}, made at start and at each publish: {@code {"updated", "packs": {"<id>": entry}}}
+ * as the real registry serves it, with a strong ETag derived from its bytes (a new version, a new ETag).
  */
 final class IndexDocument {
   final String baseUrl;

@@ -94,10 +94,14 @@ final class PackGenerator {
         patch = minorBump ? 0 : patch + 1;
         published = published.plusSeconds(3600 + random.nextLong(Duration.ofDays(60).toSeconds()));
       }
-      String gitRev = String.format("%016x%016x%08x", random.nextLong(), random.nextLong(), random.nextInt());
-      versions.add(new Pack.Version(major + "." + minor + "." + patch, gitRev, null, size, published));
+      versions.add(new Pack.Version(major + "." + minor + "." + patch, gitRev(random), null, size, published));
     }
     return versions;
+  }
+
+  /** A git revision: 40 hex digits. */
+  static String gitRev(SplittableRandom random) {
+    return String.format("%016x%016x%08x", random.nextLong(), random.nextLong(), random.nextInt());
   }
 
   private Pack withDigests(Pack draft) {

@@ -18,7 +18,9 @@ import java.util.Map;
 /**
  * The routes of the stand-in: the registry's {@code index.json}, the marketplace API, and
  * {@code /metrics}. Runs on worker threads in blocking mode (downloads stream from there).
- * Show and search answers go through the {@link PackCache}; the index is made once.
+ * Show and search answers go through the {@link PackCache}; the index is made at start and again
+ * at each publish (a new version: {@link PackPublisher}). Cached answers are not dropped at a
+ * publish: as the seed's cache, they expire with their TTL.
  */
 final class PackRoutes implements HttpHandler {
   private static final HttpString CHECKSUM = HttpString.tryFromString("X-Checksum-Sha256");
@@ -71,7 +73,7 @@ final class PackRoutes implements HttpHandler {
     this.seed = seed;
   }
 
-  /** Makes the index, whose URLs need the address the server got, and opens every route. */
+  /** Makes the index of what the store holds now, whose URLs need the address the server got; the first call opens every route. */
   void publish(String baseUrl) {
     index = IndexDocument.of(store.all(), baseUrl, JSON);
   }

@@ -26,8 +26,9 @@ import org.sqlite.SQLiteConfig;
  * version) with its four indexes and its FTS5 table, plus what the seed leaves out and the API
  * answers: author, license and price columns, and a table each for versions, tags and keywords.
  *
- * <p>Filled once at start, then only read, through a few read-only connections shared by the
- * worker threads.
+ * <p>Filled at start, then read through a few read-only connections shared by the worker threads;
+ * a publish ({@link #publish}) writes a new version through one more connection. The database is
+ * in WAL mode, so that a write waits for no reader and no reader for it.
  */
 final class PackStore implements AutoCloseable {
   private static final int READERS = 4;
@@ -84,6 +85,8 @@ final class PackStore implements AutoCloseable {
   private final Path file;
   private final boolean temporary;
   private final BlockingQueue<Connection> readers = new ArrayBlockingQueue<>(READERS);
+  /** Opened by the first publish. */
+  private Connection writer;
 
   private PackStore(Path file, boolean temporary) {
     this.file = file;
@@ -181,21 +184,55 @@ final class PackStore implements AutoCloseable {
     });
   }
 
+  /**
+   * Adds {@code version} to the pack {@code id} as its latest: a row of its versions, and the
+   * pack's version and update time. The search index is left as it is: it holds no version.
+   */
+  synchronized void publish(String id, Pack.Version version) {
+    try {
+      if (writer == null) {
+        writer = new SQLiteConfig().createConnection(url());
+        writer.setAutoCommit(false);
+      }
+      try (PreparedStatement add = writer.prepareStatement("INSERT INTO pack_versions"
+               + " (pack_name, position, version, git_rev, sha256, size, published_at)"
+               + " SELECT ?, max(position) + 1, ?, ?, ?, ?, ? FROM pack_versions WHERE pack_name = ?");
+           PreparedStatement latest = writer.prepareStatement("UPDATE packs SET version = ?, updated_at = ? WHERE name = ?")) {
+        String publishedAt = version.publishedAt().toString();
+        bind(add, id, version.version(), version.gitRev(), version.sha256(), version.size(), publishedAt, id);
+        bind(latest, version.version(), publishedAt, id);
+        add.executeBatch();
+        latest.executeBatch();
+        writer.commit();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot publish " + id + " " + version.version() + ": " + e.getMessage(), e);
+    }
+  }
+
   /** Closes the connections, and deletes a temporary database. */
   @Override
-  public void close() {
-    for (Connection connection; (connection = readers.poll()) != null; ) {
+  public synchronized void close() {
+    List<Connection> connections = new ArrayList<>();
+    readers.drainTo(connections);
+    // the writer last: the last connection to close removes the write-ahead log
+    if (writer != null) {
+      connections.add(writer);
+    }
+    for (Connection connection : connections) {
       try {
         connection.close();
       } catch (SQLException e) {
-        // closing a read-only connection loses nothing
+        // a closed database is made anew at the next start: nothing is lost
       }
     }
     if (temporary) {
-      try {
-        Files.deleteIfExists(file);
-      } catch (IOException e) {
-        System.err.println("packs stand-in: cannot delete " + file + ": " + e);
+      for (String suffix : List.of("", "-wal", "-shm")) {
+        try {
+          Files.deleteIfExists(Path.of(file + suffix));
+        } catch (IOException e) {
+          System.err.println("packs stand-in: cannot delete " + file + suffix + ": " + e);
+        }
       }
     }
   }
@@ -208,6 +245,7 @@ final class PackStore implements AutoCloseable {
     SQLiteConfig config = new SQLiteConfig();
     // a database made anew at every start needs no durability while it is filled
     config.setSynchronous(SQLiteConfig.SynchronousMode.OFF);
+    config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     try (Connection c = config.createConnection(url()); Statement schema = c.createStatement()) {
       c.setAutoCommit(false);
       for (String statement : SCHEMA.split(";")) {

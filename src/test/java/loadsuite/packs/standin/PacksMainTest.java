@@ -39,10 +39,11 @@ class PacksMainTest {
         "PACKS_CONTENT_MIX", "minimal=3, medium=1",
         "PACKS_CACHE_SIZE", "0",
         "PACKS_CACHE_TTL_SECONDS", "30",
-        "PACKS_DATABASE", "/tmp/packs.db"));
+        "PACKS_DATABASE", "/tmp/packs.db",
+        "PACKS_PUBLISH_INTERVAL_MS", "250"));
 
     assertThat(options).isEqualTo(new PacksStandIn.Options(250, -42, new ContentMix(3, 1, 0, 0), 0,
-        Duration.ofSeconds(30), Path.of("/tmp/packs.db")));
+        Duration.ofSeconds(30), Path.of("/tmp/packs.db"), Duration.ofMillis(250)));
   }
 
   @Test
@@ -51,7 +52,8 @@ class PacksMainTest {
         Map.entry("PACKS_REGISTRY_SIZE", "lots"), Map.entry("PACKS_SEED", "1.5"),
         Map.entry("PACKS_CONTENT_MIX", "tiny=1"), Map.entry("PACKS_CONTENT_MIX", "minimal=0"),
         Map.entry("PACKS_CONTENT_MIX", "minimal"), Map.entry("PACKS_CACHE_SIZE", "-1"),
-        Map.entry("PACKS_CACHE_TTL_SECONDS", "86401"))) {
+        Map.entry("PACKS_CACHE_TTL_SECONDS", "86401"), Map.entry("PACKS_PUBLISH_INTERVAL_MS", "-1"),
+        Map.entry("PACKS_PUBLISH_INTERVAL_MS", "3600001"))) {
       assertThatThrownBy(() -> PacksStandIn.Options.fromEnvironment(Map.ofEntries(bad)))
           .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining(bad.getKey());

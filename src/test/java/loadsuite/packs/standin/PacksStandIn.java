@@ -32,7 +32,9 @@ import loadsuite.standin.StandInServer;
  *   <li>{@code PACKS_CACHE_SIZE}: entries of the read cache, 0 (no cache) to 1000000 (default 1000);
  *   <li>{@code PACKS_CACHE_TTL_SECONDS}: their time to live, 0 to 86400 (default 300);
  *   <li>{@code PACKS_DATABASE}: the SQLite file, made anew at start and kept (default: a
- *       temporary file, deleted on close).
+ *       temporary file, deleted on close);
+ *   <li>{@code PACKS_PUBLISH_INTERVAL_MS}: how often a new version of a pack is published while
+ *       the stand-in runs, 0 (never: the default) to 3600000 (see {@link PackPublisher}).
  * </ul>
  * A bad value is reported on stderr and ends the program with status 64.
  */
@@ -49,12 +51,14 @@ public final class PacksStandIn implements StandIn {
    * @param cacheSize entries of the read cache; 0 caches nothing
    * @param cacheTtl how long an entry is served
    * @param databaseFile the SQLite file, or null for a temporary one
+   * @param publishInterval how often a new version of a pack is published; zero publishes none
    */
   public record Options(int registrySize, long seed, ContentMix contentMix, int cacheSize, Duration cacheTtl,
-      Path databaseFile) {
+      Path databaseFile, Duration publishInterval) {
     private static final int MAX_REGISTRY_SIZE = 100_000;
     private static final int MAX_CACHE_SIZE = 1_000_000;
     private static final long MAX_CACHE_TTL_SECONDS = Duration.ofDays(1).toSeconds();
+    public static final Duration MAX_PUBLISH_INTERVAL = Duration.ofHours(1);
 
     public Options {
       if (registrySize < 1 || registrySize > MAX_REGISTRY_SIZE) {
@@ -66,10 +70,14 @@ public final class PacksStandIn implements StandIn {
       if (contentMix == null || cacheTtl == null || cacheTtl.isNegative()) {
         throw new IllegalArgumentException("a content mix and a cache TTL of 0 or more are needed");
       }
+      if (publishInterval == null || publishInterval.isNegative() || publishInterval.compareTo(MAX_PUBLISH_INTERVAL) > 0) {
+        throw new IllegalArgumentException("publish interval " + publishInterval + " is not from 0 (never) to "
+            + MAX_PUBLISH_INTERVAL);
+      }
     }
 
     public static Options defaults() {
-      return new Options(1000, 1, ContentMix.DEFAULT, 1000, Duration.ofMinutes(5), null);
+      return new Options(1000, 1, ContentMix.DEFAULT, 1000, Duration.ofMinutes(5), null, Duration.ZERO);
     }
 
     /** The options of the {@code PACKS_*} environment variables (see {@link PacksStandIn}); a bad one exits 64. */
@@ -101,7 +109,9 @@ public final class PacksStandIn implements StandIn {
           (int) number(env, "PACKS_CACHE_SIZE", 0, MAX_CACHE_SIZE, defaults.cacheSize),
           Duration.ofSeconds(number(env, "PACKS_CACHE_TTL_SECONDS", 0, MAX_CACHE_TTL_SECONDS,
               defaults.cacheTtl.toSeconds())),
-          database == null || database.isBlank() ? null : Path.of(database));
+          database == null || database.isBlank() ? null : Path.of(database),
+          Duration.ofMillis(number(env, "PACKS_PUBLISH_INTERVAL_MS", 0, MAX_PUBLISH_INTERVAL.toMillis(),
+              defaults.publishInterval.toMillis())));
     }
 
     private static long number(Map<String, String> env, String name, long min, long max, long fallback) {
@@ -122,19 +132,23 @@ public final class PacksStandIn implements StandIn {
     }
 
     public Options withRegistrySize(int size) {
-      return new Options(size, seed, contentMix, cacheSize, cacheTtl, databaseFile);
+      return new Options(size, seed, contentMix, cacheSize, cacheTtl, databaseFile, publishInterval);
     }
 
     public Options withSeed(long newSeed) {
-      return new Options(registrySize, newSeed, contentMix, cacheSize, cacheTtl, databaseFile);
+      return new Options(registrySize, newSeed, contentMix, cacheSize, cacheTtl, databaseFile, publishInterval);
     }
 
     public Options withContentMix(ContentMix mix) {
-      return new Options(registrySize, seed, mix, cacheSize, cacheTtl, databaseFile);
+      return new Options(registrySize, seed, mix, cacheSize, cacheTtl, databaseFile, publishInterval);
     }
 
     public Options withDatabaseFile(Path file) {
-      return new Options(registrySize, seed, contentMix, cacheSize, cacheTtl, file);
+      return new Options(registrySize, seed, contentMix, cacheSize, cacheTtl, file, publishInterval);
+    }
+
+    public Options withPublishInterval(Duration interval) {
+      return new Options(registrySize, seed, contentMix, cacheSize, cacheTtl, databaseFile, interval);
     }
   }
 
@@ -142,6 +156,8 @@ public final class PacksStandIn implements StandIn {
   private final PackStore store;
   private final PackCache<byte[]> cache;
   private final StandInServer server;
+  /** Null when the options publish nothing. */
+  private final PackPublisher publisher;
 
   private PacksStandIn(String host, int port, Options options) {
     this.options = options;
@@ -162,6 +178,8 @@ public final class PacksStandIn implements StandIn {
       close();
       throw e;
     }
+    publisher = options.publishInterval().isZero() ? null
+        : PackPublisher.start(options.publishInterval(), packs, options.seed(), store, () -> routes.publish(server.baseUrl()));
   }
 
   /** Makes the registry of {@code options} and serves it on {@code host:port}; port 0 picks a free one. */
@@ -189,14 +207,22 @@ public final class PacksStandIn implements StandIn {
     return cache.stats();
   }
 
+  /** Publishes a new version of one pack now, as the publisher does every interval; returns its id (null: no publisher). */
+  String publishNow() {
+    return publisher == null ? null : publisher.publishOne();
+  }
+
   /** Where the SQLite database is. */
   Path databaseFile() {
     return store.file();
   }
 
-  /** Stops taking requests (503 to new ones), lets those in flight finish, then closes the database. */
+  /** Stops publishing and taking requests (503 to new ones), lets those in flight finish, then closes the database. */
   @Override
   public void close() {
+    if (publisher != null) {
+      publisher.close();
+    }
     server.close();
     store.close();
   }
