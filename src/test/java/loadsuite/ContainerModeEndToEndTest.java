@@ -14,6 +14,7 @@ import loadsuite.freightliner.FreightlinerJobsSimulation;
 import loadsuite.suite.GatlingRun;
 import loadsuite.nebulagc.NebulaMixedSimulation;
 import loadsuite.packs.PacksJourneySimulation;
+import loadsuite.packs.PacksUpdateSimulation;
 import loadsuite.packs.PacksSystem;
 import loadsuite.registry.RegistryMixedSimulation;
 import loadsuite.results.RunSummary;
@@ -89,11 +90,12 @@ class ContainerModeEndToEndTest {
 
   /**
    * Packs and NebulaGC against their stand-ins' containers (SQLite inside a FROM scratch image):
-   * the journey and the mixed workload at smoke. The stand-in is not the product: its probes are
+   * the journey, the update (its publishing turned on by the workload, through the container's
+   * environment: its downloads goal needs newer versions) and the mixed workload at smoke. The stand-in is not the product: its probes are
    * checked as measured, against goals it trivially meets.
    */
   @ParameterizedTest
-  @ValueSource(classes = {PacksJourneySimulation.class, NebulaMixedSimulation.class})
+  @ValueSource(classes = {PacksJourneySimulation.class, PacksUpdateSimulation.class, NebulaMixedSimulation.class})
   void packsAndNebulaMeetTheirGoalsAgainstTheirStandInsContainer(Class<?> simulation) throws Exception {
     boolean packs = PacksSystem.SPEC.simulations().contains(simulation);
     String system = packs ? "packs" : "nebulagc";
