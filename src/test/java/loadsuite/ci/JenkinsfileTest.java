@@ -217,7 +217,9 @@ class JenkinsfileTest {
         .containsEntry("INJECTORS", "1");
     Targets nightly = Targets.load(Path.of("targets.conf"), properties("profile", defaults.get("PROFILE")));
     assertThat(SimulationSet.resolve(properties(SimulationSet.PROPERTY, defaults.get("SIMULATIONS")), () -> nightly))
-        .containsExactlyElementsOf(SimulationSet.all()).hasSize(32);
+        // every simulation class of the sources is one of its system's (ArchitectureTest), so these are all of them
+        .containsExactlyElementsOf(SimulationSet.all())
+        .anySatisfy(s -> assertThat(s).startsWith("loadsuite.runtime.")).anySatisfy(s -> assertThat(s).startsWith("loadsuite.nebulagc."));
 
     Targets soak = Targets.load(Path.of("targets.conf"), properties("profile", "soak", "soak-duration", defaults.get("SOAK_DURATION")));
     List<String> soaked = SimulationSet.resolve(properties(SimulationSet.PROPERTY, defaults.get("SOAK_SIMULATIONS")), () -> soak);
