@@ -1,14 +1,14 @@
 package loadsuite.freightliner;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.percent;
-import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
 import static loadsuite.freightliner.FreightlinerRequests.nextCopy;
 import static loadsuite.freightliner.FreightlinerRequests.replicateJob;
 import static loadsuite.freightliner.FreightlinerRequests.replicateTreeJob;
+import static loadsuite.load.Interleave.branch;
 
 import java.util.ArrayList;
 import java.util.List;
+import loadsuite.load.Interleave;
 import loadsuite.oci.OciImage;
 import loadsuite.suite.Load;
 
@@ -31,9 +31,9 @@ public class FreightlinerJobsSimulation extends FreightlinerSimulation {
     String digest = image.manifest().digest();
     load(withApiKey(Load.of("Replication jobs of " + image.describe() + ", " + jobs.treePercent() + " of them trees of "
                 + jobs.treeRepositories() + " repositories",
-            () -> exec(nextCopy("loadtest/" + workload().name(), jobs.images().tags())).exec(randomSwitch().on(
-                percent(100 - jobs.treePercent().value()).then(replicateJob(source, digest, jobs.pollInterval(), jobs.maxPolls())),
-                percent(jobs.treePercent().value()).then(
+            () -> exec(nextCopy("loadtest/" + workload().name(), jobs.images().tags())).exec(Interleave.of(
+                branch(100 - jobs.treePercent().value(), replicateJob(source, digest, jobs.pollInterval(), jobs.maxPolls())),
+                branch(jobs.treePercent().value(),
                     replicateTreeJob(tree, treeRepositories, FreightlinerRequests.tag(0), digest, jobs.pollInterval(), jobs.maxPolls()))))),
         pushed(image, jobs.images().tags(), List.of(source)).andThen(pushed(image, 1, treeRepositories))));
   }

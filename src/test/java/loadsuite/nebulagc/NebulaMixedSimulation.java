@@ -1,11 +1,12 @@
 package loadsuite.nebulagc;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.percent;
-import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
+import static loadsuite.load.Interleave.branch;
 import static loadsuite.nebulagc.NebulaRequests.routes;
 import static loadsuite.nebulagc.NebulaRequests.setRoutes;
 import static loadsuite.nebulagc.NebulaRequests.versionCheck;
+
+import loadsuite.load.Interleave;
 
 /**
  * Reads and writes (seed 004: reads > 2000/s, writes > 500/s, p50 < 10 ms, p95 < 50 ms, p99 < 100 ms):
@@ -16,10 +17,10 @@ public class NebulaMixedSimulation extends NebulaSimulation {
     NebulaKeys.Mixed keys = keys(NebulaKeys.Mixed.class);
     double read = keys.mix().reads() / 2;
     load(overFleet("Reads and writes of many nodes", keys.fleet(),
-        () -> randomSwitch().on(
-            percent(read).then(exec(versionCheck())),
-            percent(read).then(exec(routes())),
-            percent(keys.mix().writes()).then(exec(setRoutes()))),
+        () -> Interleave.of(
+            branch(read, exec(versionCheck())),
+            branch(read, exec(routes())),
+            branch(keys.mix().writes(), exec(setRoutes()))),
         (admin, fleet, credentials) -> fleet.advertiseRoutes(admin)));
   }
 }

@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
-/** How the packs workloads choose: cold items never asked for twice within cold-after, shares exact and spread. */
+/** How the packs workloads choose: cold items never asked for twice within cold-after. */
 class PacksColdPoolTest {
   private final AtomicLong clock = new AtomicLong(1_000);
 
@@ -82,39 +78,6 @@ class PacksColdPoolTest {
       odd.add(next.item());
     }
     assertThat(odd).containsExactlyInAnyOrder(1, 3, 5, 7, 9);
-  }
-
-  @Test
-  void aShareIsExactOverAnyRunOfCallsAndSpread() {
-    BooleanSupplier fifth = Interleave.share(0.2);
-    List<Boolean> calls = new ArrayList<>();
-    for (int i = 0; i < 100; i++) {
-      calls.add(fifth.getAsBoolean());
-    }
-    assertThat(calls.stream().filter(b -> b).count()).isEqualTo(20);
-    for (int start = 0; start + 5 <= 100; start += 5) {
-      assertThat(calls.subList(start, start + 5)).as("calls %d to %d", start, start + 4).containsOnlyOnce(true);
-    }
-    BooleanSupplier half = Interleave.share(0.5);
-    assertThat(List.of(half.getAsBoolean(), half.getAsBoolean(), half.getAsBoolean(), half.getAsBoolean()))
-        .containsExactly(false, true, false, true);
-  }
-
-  @Test
-  void weightsGiveEachNameItsCountInEveryCycleSpreadOut() {
-    Supplier<String> turns = Interleave.weighted(List.of("a", "b", "c"), 5, 1, 1);
-    StringBuilder cycle = new StringBuilder();
-    for (int i = 0; i < 7; i++) {
-      cycle.append(turns.get());
-    }
-    assertThat(cycle.toString()).isEqualTo("aabacaa");
-    Supplier<String> seed = new PacksKeys.Mix(100, 49, 4, 5, 4, 1).operations();
-    Map<String, Integer> counts = new HashMap<>();
-    for (int i = 0; i < 163 * 3; i++) {
-      counts.merge(seed.get(), 1, Integer::sum);
-    }
-    assertThat(counts).containsExactlyInAnyOrderEntriesOf(
-        Map.of("list", 300, "search", 147, "show", 12, "info", 15, "install", 12, "journey", 3));
   }
 
   private static Integer[] box(int[] items) {

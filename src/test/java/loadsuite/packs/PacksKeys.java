@@ -31,8 +31,6 @@ record PacksKeys(int registrySize, Percent coldPercent, Duration coldAfter, Mix 
    * requests); with the workload's {@code rate} equal to their sum, each is sent at its weight per second.
    */
   record Mix(int list, int search, int show, int info, int install, int journey) {
-    static final java.util.List<String> OPERATIONS = java.util.List.of("list", "search", "show", "info", "install", "journey");
-
     static Mix read(Section mix) {
       Mix read = new Mix(mix.positiveInt("list"), mix.positiveInt("search"), mix.positiveInt("show"), mix.positiveInt("info"),
           mix.positiveInt("install"), mix.positiveInt("journey"));
@@ -47,11 +45,6 @@ record PacksKeys(int registrySize, Percent coldPercent, Duration coldAfter, Mix 
     /** The share of iterations that are {@code weight}. */
     double share(int weight) {
       return (double) weight / total();
-    }
-
-    /** The operations in turn, each in the share of its weight: list, search, show, info, install, journey. */
-    java.util.function.Supplier<String> operations() {
-      return Interleave.weighted(OPERATIONS, list, search, show, info, install, journey);
     }
   }
 

@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BooleanSupplier;
+import loadsuite.load.Interleave;
 import loadsuite.load.NamedRequests;
 
 /**

@@ -1,14 +1,14 @@
 package loadsuite.registry;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.percent;
-import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
+import static loadsuite.load.Interleave.branch;
 import static loadsuite.registry.RegistryRequests.inNewRepository;
 import static loadsuite.registry.RegistryRequests.inRepository;
 import static loadsuite.registry.RegistryRequests.preparedRepository;
 import static loadsuite.registry.RegistryRequests.pullImage;
 import static loadsuite.registry.RegistryRequests.pushImage;
 
+import loadsuite.load.Interleave;
 import loadsuite.oci.OciImage;
 import loadsuite.suite.Load;
 
@@ -19,9 +19,9 @@ public class RegistryMixedSimulation extends RegistrySimulation {
     OciImage image = keys.pushed().image().generate();
     String repository = preparedRepository(workload().name());
     load(Load.of("Pull and push images of " + image.describe(),
-            () -> randomSwitch().on(
-                percent(keys.mix().reads()).then(exec(inRepository(repository), pullImage(image))),
-                percent(keys.mix().writes()).then(exec(inNewRepository(workload().name()), pushImage(image, keys.pushed().content())))))
+            () -> Interleave.of(
+                branch(keys.mix().reads(), exec(inRepository(repository), pullImage(image))),
+                branch(keys.mix().writes(), exec(inNewRepository(workload().name()), pushImage(image, keys.pushed().content())))))
         .preparing(pushed(image, repository)));
   }
 }

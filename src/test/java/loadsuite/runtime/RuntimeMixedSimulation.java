@@ -1,11 +1,11 @@
 package loadsuite.runtime;
 
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.percent;
-import static io.gatling.javaapi.core.CoreDsl.randomSwitch;
+import static loadsuite.load.Interleave.branch;
 import static loadsuite.runtime.RuntimeRequests.createUser;
 import static loadsuite.runtime.RuntimeRequests.getUser;
 
+import loadsuite.load.Interleave;
 import loadsuite.load.Mix;
 import loadsuite.suite.Load;
 
@@ -14,8 +14,8 @@ public class RuntimeMixedSimulation extends RuntimeSimulation {
   public RuntimeMixedSimulation() {
     Mix mix = keys(Mix.class);
     load(Load.of("Read and write users",
-        () -> randomSwitch().on(
-            percent(mix.reads()).then(exec(getUser())),
-            percent(mix.writes()).then(exec(createUser())))));
+        () -> Interleave.of(
+            branch(mix.reads(), exec(getUser())),
+            branch(mix.writes(), exec(createUser())))));
   }
 }
