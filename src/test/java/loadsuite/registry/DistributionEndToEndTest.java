@@ -17,6 +17,8 @@ import loadsuite.suite.GatlingRun;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -50,8 +52,10 @@ class DistributionEndToEndTest {
     return RegistrySystem.SPEC.simulations().stream();
   }
 
+  /** Two runs at a time (src/test/resources/junit-platform.properties), each into repositories of its own. */
   @ParameterizedTest
   @MethodSource("simulations")
+  @Execution(ExecutionMode.CONCURRENT)
   void passesItsSmokeGoalsWithoutAFailedRequest(Class<?> simulation) throws Exception {
     GatlingRun.Result run = GatlingRun.run(simulation,
         Map.of("profile", "smoke", "sut.mode", "external", "sut.url", url), TIMEOUT_SECONDS);

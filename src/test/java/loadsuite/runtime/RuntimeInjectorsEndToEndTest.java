@@ -24,11 +24,17 @@ import loadsuite.suite.GatlingRun;
 import loadsuite.suite.SuiteSimulation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * Two injector JVMs at once against one stand-in on loopback (external mode), each sending half of
  * a smoke workload (sustained, stress) from a shared start, merged into one run as {@code exec:java@merge} does.
+ *
+ * <p>Beside the other test classes (src/test/resources/junit-platform.properties): most of its time
+ * is the injectors' idle wait for their shared start; its own tests one after the other.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class RuntimeInjectorsEndToEndTest {
   private static final long TIMEOUT_SECONDS = 240;
   /** Far enough ahead for both JVMs to start and prepare on a busy 2-core machine. */
@@ -38,6 +44,7 @@ class RuntimeInjectorsEndToEndTest {
   Path root;
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void twoInjectorsMergeIntoOneRunJudgedAtFullScale() throws Exception {
     try (RuntimeStandIn server = RuntimeStandIn.start("127.0.0.1", 0)) {
       List<Path> folders = runInjectors(RuntimeSustainedSimulation.class, server);
@@ -81,6 +88,7 @@ class RuntimeInjectorsEndToEndTest {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void twoInjectorsShareAStressStaircaseThatMergesLevelByLevel() throws Exception {
     try (RuntimeStandIn server = RuntimeStandIn.start("127.0.0.1", 0)) {
       List<Path> folders = runInjectors(RuntimeStressSimulation.class, server);
@@ -106,6 +114,7 @@ class RuntimeInjectorsEndToEndTest {
   }
 
   @Test
+  @Execution(ExecutionMode.SAME_THREAD)
   void aShareOfLessThanOneConnectionStopsBeforeAnyLoad() throws Exception {
     GatlingRun.Result run = GatlingRun.run(RuntimeSustainedSimulation.class, Map.of("profile", "smoke", "injector", "1/20"), 120);
     assertThat(run.exitCode()).as(run.output()).isEqualTo(SuiteSimulation.STOPPED_BEFORE_LOAD);

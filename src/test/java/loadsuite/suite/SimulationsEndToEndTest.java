@@ -17,6 +17,8 @@ import loadsuite.results.SummaryFiles;
 import loadsuite.system.SystemSpec;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 /**
  * What each system's end-to-end test checks first: every one of its simulations at the smoke
@@ -39,7 +41,9 @@ public abstract class SimulationsEndToEndTest {
   /** What a simulation's smoke run must also show beyond its goals; nothing unless a system says. */
   protected void alsoShows(Class<?> simulation, String output) {}
 
+  /** Two runs at a time (src/test/resources/junit-platform.properties). */
   @TestFactory
+  @Execution(ExecutionMode.CONCURRENT)
   Stream<DynamicTest> everySimulationMeetsItsSmokeGoals() {
     return system.simulations().stream().map(simulation -> DynamicTest.dynamicTest(simulation.getSimpleName(), () -> {
       GatlingRun.Result run = GatlingRun.run(simulation, Map.of("profile", "smoke"), TIMEOUT_SECONDS);
