@@ -1,6 +1,5 @@
 package loadsuite.results;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -32,6 +31,9 @@ public final class RunRecorder {
   private final IntendedTimes intendedTimes;
   private final GeneratorSampler generator;
   private final Instant start = Instant.now();
+  /** When the simulation's before hook ended: Gatling starts the run, and names its folder, just after. */
+  private volatile Instant gatlingStarts;
+  private final java.time.ZoneId folderZone = RunFolder.gatlingZone();
   private volatile boolean recorded;
 
   public RunRecorder(Path resultsFolder, RunPlan plan, LongSupplier iterations, RunningSystem sut, IntendedTimes intendedTimes,
@@ -42,9 +44,24 @@ public final class RunRecorder {
     this.sut = sut;
     this.intendedTimes = intendedTimes;
     this.generator = generator;
+  }
+
+  /**
+   * Called last in the simulation's before hook: Gatling opens the run's folder next. From now on
+   * the recorder knows which folder is this run's, and puts plan.json into it as soon as it is there.
+   */
+  public void gatlingStartsNow() {
+    gatlingStarts = Instant.now();
     Thread placer = new Thread(this::placePlan, "plan.json");
     placer.setDaemon(true);
     placer.start();
+  }
+
+  /** The folder Gatling opened for this run, once it has. */
+  public Optional<Path> runFolder() {
+    Instant since = gatlingStarts;
+    return since == null ? Optional.empty()
+        : RunFolder.firstStartedSince(resultsFolder, plan.simulation(), since, folderZone);
   }
 
   /** Reads the run's folder, writes summary.json and junit.xml there, and returns the summary. */
@@ -74,7 +91,7 @@ public final class RunRecorder {
     if (recorded) {
       return;
     }
-    Path folder = newestRunFolder().orElse(resultsFolder.resolve(prefix() + FOLDER_TIME.format(start) + "-incomplete"));
+    Path folder = runFolder().orElse(resultsFolder.resolve(prefix() + FOLDER_TIME.format(start) + "-incomplete"));
     writePlan(folder);
     RunSummary summary = RunSummaries.record(folder, plan, ownFigures(reason, ScheduleResults.of(intendedTimes), List.of()));
     recorded = true;
@@ -100,12 +117,12 @@ public final class RunRecorder {
         GeneratorResults.of(generator, plan.workloadSent().warmUp().toNanos() / 1e9), ProbeResults.summary(sut), goals);
   }
 
-  /** Puts plan.json into the run's folder as soon as Gatling opens it (it does so after the simulation's constructor). */
+  /** Puts plan.json into the run's folder as soon as Gatling opens it (it does so after the before hook). */
   private void placePlan() {
     long deadline = System.currentTimeMillis() + LOOK_FOR_MS;
     try {
       while (!recorded && System.currentTimeMillis() < deadline) {
-        Optional<Path> folder = newestRunFolder();
+        Optional<Path> folder = runFolder();
         if (folder.isPresent()) {
           writePlan(folder.get());
           return;
@@ -127,16 +144,5 @@ public final class RunRecorder {
 
   private String prefix() {
     return plan.simulation().substring(plan.simulation().lastIndexOf('.') + 1).toLowerCase() + "-";
-  }
-
-  /** The folder Gatling opened for this run: the newest of this simulation, created since it started. */
-  private Optional<Path> newestRunFolder() {
-    try (var folders = Files.list(resultsFolder)) {
-      return folders.filter(p -> p.getFileName().toString().startsWith(prefix()) && Files.isDirectory(p))
-          .filter(p -> p.toFile().lastModified() >= start.toEpochMilli() - 1000)
-          .max(java.util.Comparator.comparing(p -> p.getFileName().toString()));
-    } catch (java.io.IOException e) {
-      return Optional.empty();
-    }
   }
 }

@@ -10,15 +10,11 @@ import io.gatling.shared.model.assertion.AssertionResult;
 import io.gatling.shared.model.assertion.AssertionValidator;
 import loadsuite.goals.GoalAssertion;
 import loadsuite.goals.Metric;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import scala.jdk.javaapi.CollectionConverters;
 
 /**
@@ -46,21 +42,6 @@ public final class RunStats {
     this.exact = exact;
     this.directory = directory;
     this.configuration = configuration;
-  }
-
-  /** The folder of the newest run of a simulation under a results folder (Gatling's folder per run), with its log. */
-  public static Optional<Path> latestRun(Path resultsFolder, String simulationClassName) {
-    String prefix = simulationClassName.substring(simulationClassName.lastIndexOf('.') + 1).toLowerCase() + "-";
-    if (!Files.isDirectory(resultsFolder)) {
-      return Optional.empty();
-    }
-    try (Stream<Path> runs = Files.list(resultsFolder)) {
-      return runs.filter(p -> p.getFileName().toString().startsWith(prefix))
-          .filter(p -> Files.isRegularFile(p.resolve("simulation.log")))
-          .max(Comparator.comparing(p -> p.getFileName().toString()));
-    } catch (IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   public static RunStats read(Path runDirectory) {

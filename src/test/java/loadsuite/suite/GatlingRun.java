@@ -116,12 +116,13 @@ public final class GatlingRun {
       started.process().destroyForcibly();
       throw new AssertionError("the stopped run's JVM did not end within 60 s");
     }
-    String prefix = simulation.getSimpleName().toLowerCase() + "-";
-    try (var folders = Files.list(Path.of("target", "gatling"))) {
-      return folders.filter(p -> p.getFileName().toString().startsWith(prefix))
-          .max(java.util.Comparator.comparing(p -> p.toFile().lastModified()))
-          .orElseThrow(() -> new AssertionError("no run folder of " + simulation.getName()));
+    // the run's own folder, as it printed it: the same simulation may be running beside it
+    String output = Files.readString(started.log());
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("Gatling's report of the stopped run: (file:\\S+)/index\\.html").matcher(output);
+    if (!m.find()) {
+      throw new AssertionError("the stopped run named no report of its own:\n" + output);
     }
+    return Path.of(java.net.URI.create(m.group(1)));
   }
 
   /** The run folder Gatling named in its output ("please open the following file: file:///…/index.html"). */

@@ -31,7 +31,6 @@ import loadsuite.results.BuildTag;
 import loadsuite.results.RunPlan;
 import loadsuite.results.RunRecorder;
 import loadsuite.results.RunReport;
-import loadsuite.results.RunStats;
 import loadsuite.results.RunSummary;
 import loadsuite.sut.RunningSystem;
 import loadsuite.sut.SutUnavailableException;
@@ -160,10 +159,16 @@ public abstract class SuiteSimulation extends Simulation {
     System.exit(STOPPED_BEFORE_LOAD);
   }
 
+  /** Gatling starts the run, and opens its folder, as this returns. */
+  @Override
+  public void before() {
+    recorder.gatlingStartsNow();
+  }
+
   @Override
   public void after() {
     try {
-      RunStats.latestRun(RESULTS, getClass().getName()).ifPresentOrElse(
+      recorder.runFolder().filter(folder -> java.nio.file.Files.isRegularFile(folder.resolve("simulation.log"))).ifPresentOrElse(
           folder -> {
             cutToMeasuredWindow(folder);
             RunSummary summary = recorder.finish(folder);
