@@ -22,9 +22,14 @@ import loadsuite.load.Injector;
 import loadsuite.load.NamedRequests;
 import loadsuite.load.PacedConnections;
 import loadsuite.load.RateSchedule;
+import loadsuite.load.RunId;
 import loadsuite.load.ServiceUrls;
 import loadsuite.load.WarmUp;
 import loadsuite.load.Workload;
+import loadsuite.live.CriterionStop;
+import loadsuite.live.LiveFigures;
+import loadsuite.live.LiveRun;
+import loadsuite.live.MetricsSettings;
 import loadsuite.log.MeasuredWindow;
 import loadsuite.results.Baseline;
 import loadsuite.results.BuildTag;
@@ -63,6 +68,10 @@ public abstract class SuiteSimulation extends Simulation {
   private RunningSystem sut;
   private RunRecorder recorder;
   private volatile boolean goalMissed;
+  /** The run's live figures and stop criteria, when metrics are on or it has a criterion. */
+  private Optional<LiveRun> live = Optional.empty();
+  private volatile boolean stoppedByCriterion;
+  private volatile GeneratorSampler generator;
   /** The goals Gatling judges beside the suite (counts), which the log's header carries. */
   private List<Assertion> countAssertions;
 
@@ -117,11 +126,19 @@ public abstract class SuiteSimulation extends Simulation {
           Suite.targets().history().json(), Suite.options(System.getProperties()), Suite.versions(), java.time.Instant.now().toString(),
           BuildTag.current());
       printPlan(plan, measured.names().size());
+      live = LiveRun.start(MetricsSettings.read(Suite.targets().metrics()), plan.stopWhen(), new LiveFigures(
+              new LiveFigures.RunLabels(RunId.VALUE, getClass().getName(), system.name(), Optional.ofNullable(Injector.current().share()).orElse("1/1")),
+              connections, () -> generator == null ? 0 : generator.lastCpu()),
+          RESULTS, getClass().getName(), workload.warmUp().toMillis(), stop -> {
+            System.out.println("\nRun " + stop.describe() + "\n");
+            connections.stop(stop.describe());
+          });
       Injector.current().awaitStart();
       // the line Gatling printed up to 3.15 as the load began: people and the tests look for it
       System.out.println("Simulation " + getClass().getName() + " started...");
       // from here on the run is measured: the generator's samples and the run's start leave out the wait for a shared start
-      recorder = new RunRecorder(RESULTS, runPlan, connections::measuredIterations, sut, connections.intendedTimes(), GeneratorSampler.start());
+      generator = GeneratorSampler.start();
+      recorder = new RunRecorder(RESULTS, runPlan, connections::measuredIterations, sut, connections.intendedTimes(), generator);
       Runtime.getRuntime().addShutdownHook(new Thread(this::atExit));
       countAssertions = goalAssertions.stream().filter(GoalAssertion::countsOnly).map(GoalAssertion::assertion).toList();
       setUp(connections.populate(load.title(), warmUp, measured.value(), ServiceUrls.sessionValues(sut.baseUrls()),
@@ -163,9 +180,18 @@ public abstract class SuiteSimulation extends Simulation {
   @Override
   public void after() {
     try {
+      // every record of the log in the live figures before the log is cut
+      live.ifPresent(LiveRun::finish);
+      Optional<CriterionStop> stop = live.flatMap(LiveRun::stop);
       RunStats.latestRun(RESULTS, getClass().getName()).ifPresentOrElse(
           folder -> {
             cutToMeasuredWindow(folder);
+            if (stop.isPresent()) {
+              // a stopped run: its figures up to the stop, marked incomplete with what stopped it
+              recorder.abandon(stop.get().describe());
+              stoppedByCriterion = true;
+              return;
+            }
             RunSummary summary = recorder.finish(folder);
             System.out.println(RunReport.render(summary));
             summary.goals().forEach(goal -> System.out.println((goal.met() ? "Goal met: " : "Goal missed: ") + goal.message()));
@@ -174,6 +200,7 @@ public abstract class SuiteSimulation extends Simulation {
           () -> recorder.abandon("no simulation.log of this run under " + RESULTS));
     } finally {
       stopSut();
+      live.ifPresent(LiveRun::close);
     }
   }
 
@@ -195,12 +222,12 @@ public abstract class SuiteSimulation extends Simulation {
    * link); and the exit code. Gatling sets it from its own assertions, which it is given only for
    * the goals its figures are exact for (counts: failed share, throughput); every goal is judged by
    * the suite on exact figures, and a missed one ends the JVM with Gatling's code for failed
-   * assertions (2).
+   * assertions (2), as does a run a stop criterion stopped.
    */
   private void atExit() {
     recorder.abandon("the run ended before its results were read (crashed or stopped)");
     recorder.writeSuitePage();
-    if (goalMissed) {
+    if (goalMissed || stoppedByCriterion) {
       System.out.flush();
       Runtime.getRuntime().halt(ASSERTIONS_FAILED);
     }

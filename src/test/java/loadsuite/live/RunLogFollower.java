@@ -1,0 +1,106 @@
+package loadsuite.live;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.function.Consumer;
+import loadsuite.log.LogRecord;
+import loadsuite.log.SimulationLog;
+
+/**
+ * Follows the simulation.log Gatling opens for this run, on a thread of its own, giving each
+ * record of the measured window to a consumer. Gatling writes the log 8 KiB at a time: the records
+ * arrive in bursts, within a second at hundreds of requests a second, later at low rates, and all
+ * of them by {@link #finish()}.
+ */
+final class RunLogFollower {
+  /** How often the follower looks for the folder Gatling opens as the run starts, and for how long. */
+  private static final long LOOK_EVERY_MS = 100;
+  private static final long LOOK_FOR_MS = 120_000;
+  /** How long {@link #finish()} waits for the rest of the log to be read. */
+  private static final long FINISH_MS = 30_000;
+
+  private final Path resultsFolder;
+  private final String prefix;
+  private final long warmUpMillis;
+  private final Consumer<LogRecord> consumer;
+  private final long start = System.currentTimeMillis();
+  private final Thread thread = new Thread(this::follow, "live-log");
+  private volatile boolean ended;
+
+  /** Follows the log of {@code simulation} (a class name) under {@code resultsFolder}, leaving out the first {@code warmUpMillis}. */
+  RunLogFollower(Path resultsFolder, String simulation, long warmUpMillis, Consumer<LogRecord> consumer) {
+    this.resultsFolder = resultsFolder;
+    this.prefix = simulation.substring(simulation.lastIndexOf('.') + 1).toLowerCase() + "-";
+    this.warmUpMillis = warmUpMillis;
+    this.consumer = consumer;
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** Once Gatling has closed the log: reads the rest of it, and returns when done (or after at most 30 s). */
+  void finish() {
+    ended = true;
+    try {
+      thread.join(FINISH_MS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    thread.interrupt();
+  }
+
+  private void follow() {
+    try {
+      Optional<Path> log = awaitLog();
+      if (log.isEmpty()) {
+        if (!ended) {
+          System.err.println("live metrics: no simulation.log of this run appeared under " + resultsFolder + ": none are counted");
+        }
+        return;
+      }
+      try (SimulationLog followed = SimulationLog.follow(log.get(), () -> ended)) {
+        long measuredFrom = followed.header().start() + warmUpMillis;
+        for (LogRecord r = followed.next(); r != null; r = followed.next()) {
+          if (measured(r, measuredFrom)) {
+            consumer.accept(r);
+          }
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      System.err.println("live metrics: the run's log could not be followed: " + e.getMessage());
+    }
+  }
+
+  /** As {@code log.MeasuredWindow} cuts it: a response or group that started in the warm-up is left out. */
+  private static boolean measured(LogRecord r, long measuredFrom) {
+    return r instanceof LogRecord.Response response ? response.start() >= measuredFrom
+        : r instanceof LogRecord.Group group && group.start() >= measuredFrom;
+  }
+
+  private Optional<Path> awaitLog() throws InterruptedException {
+    long deadline = System.currentTimeMillis() + LOOK_FOR_MS;
+    while (!ended && System.currentTimeMillis() < deadline) {
+      Optional<Path> log = newestRunFolder().map(folder -> folder.resolve("simulation.log")).filter(Files::isRegularFile);
+      if (log.isPresent()) {
+        return log;
+      }
+      Thread.sleep(LOOK_EVERY_MS);
+    }
+    return Optional.empty();
+  }
+
+  /** The folder Gatling opened for this run: the newest of this simulation, created since it started. */
+  private Optional<Path> newestRunFolder() {
+    try (var folders = Files.list(resultsFolder)) {
+      return folders.filter(p -> p.getFileName().toString().startsWith(prefix) && Files.isDirectory(p))
+          .filter(p -> p.toFile().lastModified() >= start - 1000)
+          .max(Comparator.comparing(p -> p.getFileName().toString()));
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+}
