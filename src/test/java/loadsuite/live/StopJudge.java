@@ -1,6 +1,5 @@
 package loadsuite.live;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -18,7 +17,7 @@ final class StopJudge {
   private final int longest;
   private final Deque<LiveFigures.Second> seconds = new ArrayDeque<>();
   private final Consumer<CriterionStop> onStop;
-  private Instant firstResponse;
+  private boolean measuring;
   private CriterionStop stop;
 
   StopJudge(List<StopCriterion> criteria, Consumer<CriterionStop> onStop) {
@@ -32,11 +31,9 @@ final class StopJudge {
     if (stop != null) {
       return;
     }
-    if (firstResponse == null) {
-      if (second.requests() == 0) {
-        return;
-      }
-      firstResponse = now.minusSeconds(1);
+    measuring |= second.requests() > 0;
+    if (!measuring) {
+      return;
     }
     seconds.addFirst(second);
     while (seconds.size() > longest) {
@@ -47,7 +44,7 @@ final class StopJudge {
       if (seconds.size() >= window) {
         double figure = criterion.figure(seconds.stream().limit(window).toList());
         if (criterion.broken(figure)) {
-          stop = new CriterionStop(criterion, figure, now, Duration.between(firstResponse, now));
+          stop = new CriterionStop(criterion, figure, now);
           onStop.accept(stop);
           return;
         }

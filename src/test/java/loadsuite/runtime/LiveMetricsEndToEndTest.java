@@ -15,10 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import loadsuite.suite.DebianTool;
+import loadsuite.log.LogRecord;
+import loadsuite.log.SimulationLog;
 import loadsuite.results.RunSummary;
 import loadsuite.results.SummaryFiles;
 import loadsuite.suite.GatlingRun;
@@ -27,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A run's live metrics scraped by a real Prometheus (Debian's package, started here on loopback
- * with a scrape configuration for the run): at the end, its request and failed counts are the run's own.
+ * with a scrape configuration for the run), and stopped by a stop criterion that cannot hold: it
+ * ends within the criterion's window plus 5 s, says so, fails the build, and at the end the
+ * request and failed counts Prometheus holds are the run's own.
  */
 class LiveMetricsEndToEndTest {
   private static final long TIMEOUT_SECONDS = 180;
@@ -36,7 +39,7 @@ class LiveMetricsEndToEndTest {
   @TempDir Path temp;
 
   @Test
-  void prometheusScrapesTheRunsOwnCountsOfRequestsAndFailures() throws Exception {
+  void aRunStoppedByItsCriterionEndsWithinItsWindowAndPrometheusHoldsItsOwnCounts() throws Exception {
     String prometheus = DebianTool.PROMETHEUS.require();
     int metricsPort = freePort();
     int prometheusPort = freePort();
@@ -56,10 +59,18 @@ class LiveMetricsEndToEndTest {
     try (HoldingRuntime runtime = new HoldingRuntime((n, now) -> 0, n -> n % 4 == 0)) {
       awaitReady(prometheusPort, server);
       GatlingRun.Result run = GatlingRun.run(RuntimeSustainedSimulation.class, Map.of("sut.mode", "external", "sut.url", runtime.url(),
-          "runtime.sustained.rate", "200/s", "metrics.port", String.valueOf(metricsPort), "metrics.linger", "3s"), TIMEOUT_SECONDS);
-      assertThat(run.output()).contains("live metrics: http://127.0.0.1:" + metricsPort + "/metrics");
-      RunSummary summary = SummaryFiles.read(GatlingRun.runFolder(run.output()).resolve(SummaryFiles.NAME));
+          "runtime.sustained.rate", "400/s", "runtime.sustained.duration", "60s", "runtime.sustained.stop-when.failed", "0% for 2s",
+          "metrics.port", String.valueOf(metricsPort), "metrics.linger", "3s"), TIMEOUT_SECONDS);
+      assertThat(run.output()).contains("live metrics: http://127.0.0.1:" + metricsPort + "/metrics")
+          .containsPattern("Run stopped by stop-when failed = 0% for 2s: \\d+(\\.\\d)?% over the last 2 s, at ");
+      assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
+      Path folder = GatlingRun.runFolder(run.output());
+      RunSummary summary = SummaryFiles.read(folder.resolve(SummaryFiles.NAME));
+      assertThat(summary.status()).isEqualTo(RunSummary.INCOMPLETE);
+      assertThat(summary.reason()).startsWith("stopped by stop-when failed = 0% for 2s");
       assertThat(summary.global().failed()).as(run.output()).isPositive();
+      assertThat(measuredMillis(folder.resolve("simulation.log"))).as("the measured window of a run planned for 60 s")
+          .isLessThanOrEqualTo(TimeUnit.SECONDS.toMillis(2 + 5));
 
       // the endpoint is gone by now, and Prometheus marked its series stale: their last values, then
       assertThat(query(prometheusPort, "sum(last_over_time(loadsuite_requests_total[10m]))")).isEqualTo(summary.global().count());
@@ -73,6 +84,21 @@ class LiveMetricsEndToEndTest {
         server.destroyForcibly().waitFor();
       }
     }
+  }
+
+  /** From the first response's start to the last one's end. */
+  private static long measuredMillis(Path log) {
+    long first = Long.MAX_VALUE;
+    long last = 0;
+    try (SimulationLog opened = SimulationLog.open(log)) {
+      for (LogRecord r = opened.next(); r != null; r = opened.next()) {
+        if (r instanceof LogRecord.Response response) {
+          first = Math.min(first, response.start());
+          last = Math.max(last, response.end());
+        }
+      }
+    }
+    return last - first;
   }
 
   private static int freePort() throws IOException {
