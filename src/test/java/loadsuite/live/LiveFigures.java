@@ -25,13 +25,6 @@ import org.HdrHistogram.Recorder;
  * the exact figures of simulation.log.
  */
 public final class LiveFigures {
-  /** The metrics the suite exposes, besides the JVM's ({@code jvm_*}, {@code process_*}), as PromQL names them. */
-  public static final java.util.List<String> NAMES = java.util.List.of("loadsuite_requests_total", "loadsuite_requests_failed_total",
-      "loadsuite_response_time_seconds_bucket", "loadsuite_response_time_seconds_count", "loadsuite_response_time_seconds_sum",
-      "loadsuite_groups_total", "loadsuite_groups_failed_total", "loadsuite_group_time_seconds_bucket",
-      "loadsuite_group_time_seconds_count", "loadsuite_group_time_seconds_sum", "loadsuite_iterations_total",
-      "loadsuite_planned_rate", "loadsuite_dropped_sends_total", "loadsuite_schedule_lag_seconds", "loadsuite_generator_cpu_ratio");
-
   private final PrometheusRegistry registry = new PrometheusRegistry();
   private final Counted requests;
   private final Counted groups;

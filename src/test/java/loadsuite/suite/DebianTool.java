@@ -14,6 +14,7 @@ public record DebianTool(Path program, String debianPackage) {
   public static final DebianTool DISTRIBUTION = new DebianTool(Path.of("/usr/bin/docker-registry"), "docker-registry");
   public static final DebianTool SKOPEO = new DebianTool(Path.of("/usr/bin/skopeo"), "skopeo");
   public static final DebianTool PROMETHEUS = new DebianTool(Path.of("/usr/bin/prometheus"), "prometheus");
+  public static final DebianTool PROMTOOL = new DebianTool(Path.of("/usr/bin/promtool"), "prometheus");
 
   /** The program, or the test skipped (failed on CI) saying which package to install. */
   public String require() {
