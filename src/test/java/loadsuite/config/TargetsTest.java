@@ -343,6 +343,8 @@ class TargetsTest {
       "runtime.sustained.stop-when.p99|90% for 60s|'runtime.sustained.stop-when.p99' must be a response time",
       "runtime.sustained.stop-when.generator-cpu|120% for 60s|at most 100%, a window of 1s or more",
       "runtime.sustained.stop-when.failed|5% for 0s|at most 100%, a window of 1s or more",
+      "runtime.sustained.goals.global.held|99|'runtime.sustained.goals.\"global\".held' must be a percentage",
+      "runtime.sustained.goals.\"GET /simple\".held|99%|must be beside a response-time goal (p50, p75, p95, p99, max, mean) or a failed goal of the same scope",
       "metrics.port|70000|'metrics.port' must be a TCP port from 1 to 65535, or 0 for no live metrics",
       "metrics.linger|10|'metrics.linger' must be a duration of zero or more",
   })

@@ -15,6 +15,7 @@ import loadsuite.config.Section;
 import loadsuite.config.Targets;
 import loadsuite.config.TargetsException;
 import loadsuite.goals.Goal;
+import loadsuite.goals.Held;
 import loadsuite.live.MetricsSettings;
 import loadsuite.live.StopCriterion;
 import loadsuite.load.Injector;
@@ -122,7 +123,9 @@ public final class Suite {
 
   private static Plan read(Section section, WorkloadSpec spec, java.util.Optional<java.time.Duration> soakDuration) {
     Workload workload = Workload.read(section, spec.keys(), soakDuration);
-    List<Goal> goals = Goal.readAll(section.section("goals"));
+    Section goalsSection = section.section("goals");
+    List<Goal> goals = Goal.readAll(goalsSection);
+    Held.readAll(goalsSection, goals);
     List<StopCriterion> stopWhen = section.has(STOP_WHEN) ? StopCriterion.readAll(section.section(STOP_WHEN)) : List.of();
     section.rejectUnknownKeys();
     String settings = section.json();
