@@ -12,18 +12,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import loadsuite.config.Targets;
-import loadsuite.load.PacedConnections;
 import loadsuite.log.LogRecord;
 import loadsuite.suite.DebianTool;
-import loadsuite.suite.Suite;
-import loadsuite.system.SystemCatalog;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -102,9 +97,7 @@ class LiveMetricsDocsTest {
 
   /** The sample names a run's endpoint serves, once a request and a group were recorded. */
   private static Set<String> exposedNames() throws Exception {
-    Targets targets = Targets.load(Path.of("targets.conf"), new Properties());
-    PacedConnections connections = new PacedConnections(Suite.plan(targets, SystemCatalog.named("runtime"), "sustained").workload());
-    LiveFigures figures = new LiveFigures(new LiveFigures.RunLabels("r1", "loadsuite.Example", "runtime", "1/1"), connections, () -> 0.5);
+    LiveFigures figures = LiveRunTest.figures();
     figures.accept(new LogRecord.Response(List.of("journey"), "GET /simple", 1000, 1005, false, "status.find.is(200), but actually found 500"));
     figures.accept(new LogRecord.Group(List.of("journey"), 1000, 1005, 5, false));
     ByteArrayOutputStream text = new ByteArrayOutputStream();
