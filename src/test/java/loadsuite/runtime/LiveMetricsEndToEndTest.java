@@ -61,7 +61,7 @@ class LiveMetricsEndToEndTest {
       GatlingRun.Result run = GatlingRun.run(RuntimeSustainedSimulation.class, Map.of("sut.mode", "external", "sut.url", runtime.url(),
           "runtime.sustained.rate", "400/s", "runtime.sustained.duration", "60s", "runtime.sustained.stop-when.failed", "0% for 2s",
           "metrics.port", String.valueOf(metricsPort), "metrics.linger", "3s"), TIMEOUT_SECONDS);
-      assertThat(run.output()).contains("live metrics: http://127.0.0.1:" + metricsPort + "/metrics")
+      assertThat(run.output()).contains("live metrics: http://127.0.0.1:" + metricsPort + "/metrics", "stop when: failed = 0% for 2s")
           .containsPattern("Run stopped by stop-when failed = 0% for 2s: \\d+(\\.\\d)?% over the last 2 s, at ");
       assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
       Path folder = GatlingRun.runFolder(run.output());

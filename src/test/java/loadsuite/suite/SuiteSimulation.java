@@ -258,6 +258,9 @@ public abstract class SuiteSimulation extends Simulation {
     System.out.println("  goals: " + plan.goals().stream()
         .map(g -> g.scope() + " " + g.metric().key + " " + g.threshold())
         .collect(Collectors.joining(", ")));
+    if (!plan.stopWhen().isEmpty()) {
+      System.out.println("  stop when: " + plan.stopWhen().stream().map(Object::toString).collect(Collectors.joining(", ")));
+    }
     SampleSizes.shortOf(w, plan.goals(), requestsSent).forEach(line -> System.out.println("  too few responses for a percentile: " + line));
     System.out.println();
   }
