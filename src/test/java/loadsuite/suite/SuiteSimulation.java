@@ -126,13 +126,7 @@ public abstract class SuiteSimulation extends Simulation {
           Suite.targets().history().json(), Suite.options(System.getProperties()), Suite.versions(), java.time.Instant.now().toString(),
           BuildTag.current());
       printPlan(plan, measured.names().size());
-      live = LiveRun.start(MetricsSettings.read(Suite.targets().metrics()), plan.stopWhen(), new LiveFigures(
-              new LiveFigures.RunLabels(RunId.VALUE, getClass().getName(), system.name(), Optional.ofNullable(Injector.current().share()).orElse("1/1")),
-              connections, () -> generator == null ? 0 : generator.lastCpu()),
-          RESULTS, getClass().getName(), workload.warmUp().toMillis(), stop -> {
-            System.out.println("\nRun " + stop.describe() + "\n");
-            connections.stop(stop.describe());
-          });
+      live = watch(plan, connections);
       Injector.current().awaitStart();
       // the line Gatling printed up to 3.15 as the load began: people and the tests look for it
       System.out.println("Simulation " + getClass().getName() + " started...");
@@ -152,6 +146,18 @@ public abstract class SuiteSimulation extends Simulation {
       stopSut();
       throw e;
     }
+  }
+
+  /** Live metrics and stop criteria, before the load: a criterion that breaks ends the load; a port in use stops the run here. */
+  private Optional<LiveRun> watch(Suite.Plan plan, PacedConnections connections) {
+    LiveFigures.RunLabels labels = new LiveFigures.RunLabels(RunId.VALUE, getClass().getName(), system.name(),
+        Optional.ofNullable(Injector.current().share()).orElse("1/1"));
+    LiveFigures figures = new LiveFigures(labels, connections, () -> generator == null ? 0 : generator.lastCpu());
+    return LiveRun.start(MetricsSettings.read(Suite.targets().metrics()), plan.stopWhen(), figures, RESULTS, getClass().getName(),
+        plan.workload().warmUp().toMillis(), stop -> {
+          System.out.println("\nRun " + stop.describe() + "\n");
+          connections.stop(stop.describe());
+        });
   }
 
   private Suite.Plan plan() {
