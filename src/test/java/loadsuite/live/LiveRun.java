@@ -10,6 +10,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import loadsuite.config.TargetsException;
 
 /**
@@ -38,15 +39,16 @@ public final class LiveRun implements AutoCloseable {
 
   /**
    * Starts watching the run of {@code simulation}, whose log Gatling opens under {@code resultsFolder};
-   * none when the metrics are off and there is no criterion. A port in use stops the run before any load.
+   * none when the metrics are off and there is no criterion (and no figures made). A port in use stops the run before any load.
    *
    * @param onStop what a broken criterion does (ends the load)
    */
-  public static Optional<LiveRun> start(MetricsSettings settings, List<StopCriterion> criteria, LiveFigures figures, Path resultsFolder,
-      String simulation, long warmUpMillis, Consumer<CriterionStop> onStop) {
+  public static Optional<LiveRun> start(MetricsSettings settings, List<StopCriterion> criteria, Supplier<LiveFigures> newFigures,
+      Path resultsFolder, String simulation, long warmUpMillis, Consumer<CriterionStop> onStop) {
     if (!settings.on() && criteria.isEmpty()) {
       return Optional.empty();
     }
+    LiveFigures figures = newFigures.get();
     HTTPServer server = settings.on() ? serve(settings, figures) : null;
     RunLogFollower follower = new RunLogFollower(resultsFolder, simulation, warmUpMillis, figures::accept);
     LiveRun run = new LiveRun(settings, server, follower, new StopJudge(criteria, onStop));

@@ -35,7 +35,7 @@ class LiveRunTest {
       port = free.getLocalPort();
     }
     LiveRun run = LiveRun.start(new MetricsSettings(port, "127.0.0.1", Duration.ZERO), List.of(new StopCriterion("failed", 5,
-        Duration.ofSeconds(60))), figures(), results, "loadsuite.Example", 0, stop -> { }).orElseThrow();
+        Duration.ofSeconds(60))), LiveRunTest::figures, results, "loadsuite.Example", 0, stop -> { }).orElseThrow();
     HttpClient client = HttpClient.newHttpClient();
     HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).timeout(Duration.ofSeconds(5)).build();
     assertThat(client.send(scrape, HttpResponse.BodyHandlers.ofString()).body())
@@ -51,7 +51,7 @@ class LiveRunTest {
   void aPortInUseStopsTheRunBeforeAnyLoadWithOneLine() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       MetricsSettings settings = new MetricsSettings(taken.getLocalPort(), "127.0.0.1", Duration.ZERO);
-      assertThatThrownBy(() -> LiveRun.start(settings, List.of(), figures(), results, "loadsuite.Example", 0, stop -> { }))
+      assertThatThrownBy(() -> LiveRun.start(settings, List.of(), LiveRunTest::figures, results, "loadsuite.Example", 0, stop -> { }))
           .isInstanceOf(TargetsException.class)
           .hasMessageStartingWith("the live metrics cannot listen on 127.0.0.1:" + taken.getLocalPort())
           .hasMessageEndingWith("choose a free port with -Dmetrics.port=<port>, or 0 for none")
@@ -60,9 +60,10 @@ class LiveRunTest {
   }
 
   @Test
-  void withoutMetricsOrCriteriaNothingIsWatched() {
-    assertThat(LiveRun.start(new MetricsSettings(0, "127.0.0.1", Duration.ZERO), List.of(), figures(), results, "loadsuite.Example", 0,
-        stop -> { })).isEmpty();
+  void withoutMetricsOrCriteriaNothingIsWatchedNorMade() {
+    assertThat(LiveRun.start(new MetricsSettings(0, "127.0.0.1", Duration.ZERO), List.of(), () -> {
+      throw new AssertionError("no figures are made");
+    }, results, "loadsuite.Example", 0, stop -> { })).isEmpty();
   }
 
   /** The figures of a run of the runtime's sustained workload at smoke, labelled run r1 of loadsuite.Example. */

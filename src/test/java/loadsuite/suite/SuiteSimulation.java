@@ -152,8 +152,8 @@ public abstract class SuiteSimulation extends Simulation {
   private Optional<LiveRun> watch(Suite.Plan plan, PacedConnections connections) {
     LiveFigures.RunLabels labels = new LiveFigures.RunLabels(RunId.VALUE, getClass().getName(), system.name(),
         Optional.ofNullable(Injector.current().share()).orElse("1/1"));
-    LiveFigures figures = new LiveFigures(labels, connections, () -> generator == null ? 0 : generator.lastCpu());
-    return LiveRun.start(MetricsSettings.read(Suite.targets().metrics()), plan.stopWhen(), figures, RESULTS, getClass().getName(),
+    return LiveRun.start(MetricsSettings.read(Suite.targets().metrics()), plan.stopWhen(),
+        () -> new LiveFigures(labels, connections, () -> generator == null ? 0 : generator.lastCpu()), RESULTS, getClass().getName(),
         plan.workload().warmUp().toMillis(), stop -> {
           System.out.println("\nRun " + stop.describe() + "\n");
           connections.stop(stop.describe());
