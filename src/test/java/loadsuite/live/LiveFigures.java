@@ -74,7 +74,7 @@ public final class LiveFigures {
   /** A record of the run's log: requests and groups are counted, the rest is not a figure. */
   void accept(LogRecord record) {
     if (record instanceof LogRecord.Response r) {
-      String path = r.groups().isEmpty() ? r.name() : String.join(NamedRequests.SEPARATOR, r.groups()) + NamedRequests.SEPARATOR + r.name();
+      String path = NamedRequests.path(r.groups(), r.name());
       long millis = Math.max(0, r.end() - r.start());
       requests.observe(path, millis, r.ok());
       responseTimes.recordValue(millis);

@@ -40,8 +40,7 @@ final class SecondsHeld {
         if (r instanceof LogRecord.Response response) {
           int second = second(start, response.end());
           seconds = Math.max(seconds, second + 1);
-          String path = response.groups().isEmpty() ? response.name()
-              : String.join(NamedRequests.SEPARATOR, response.groups()) + NamedRequests.SEPARATOR + response.name();
+          String path = NamedRequests.path(response.groups(), response.name());
           add(scopes.get(Goal.GLOBAL), second, (int) (response.end() - response.start()), response.ok());
           add(scopes.get(path), second, (int) (response.end() - response.start()), response.ok());
         } else if (r instanceof LogRecord.Group group) {
