@@ -37,6 +37,7 @@ class ArchitectureTest {
       List.of("loadsuite.standin", "loadsuite.oci"),
       List.of("loadsuite.load"),
       List.of("loadsuite.goals"),
+      List.of("loadsuite.live"),
       List.of("loadsuite.system"),
       List.of("loadsuite.sut"),
       List.of("loadsuite.container"),

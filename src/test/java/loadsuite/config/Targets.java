@@ -71,7 +71,7 @@ public final class Targets {
       // absolute: HOCON finds an include beside the including file only through its parent
       fileConfig = ConfigFactory.parseFile(path.toAbsolutePath().toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
       Config rootOverrides = ConfigFactory.empty();
-      for (String key : new String[] {"profile", "sut", "baseline", "history", "profiles"}) {
+      for (String key : new String[] {"profile", "sut", "baseline", "history", "metrics", "profiles"}) {
         if (overrides.hasPath(key)) {
           rootOverrides = rootOverrides.withFallback(overrides.withOnlyPath(key));
         }
@@ -215,6 +215,11 @@ public final class Targets {
   /** The {@code baseline} block: the regression gate. */
   public Section baseline() {
     return new Section(root, "", file).section("baseline");
+  }
+
+  /** The {@code metrics} block: the live metrics endpoint of a run. */
+  public Section metrics() {
+    return new Section(root, "", file).section("metrics");
   }
 
   /** The {@code history} block: where runs are kept for the trend. */

@@ -73,6 +73,15 @@ class TargetsTest {
         .workload().path()).isEqualTo("nebulagc.pollers");
   }
 
+  @Test
+  void stopCriteriaAreReadWithTheirThresholdsAndWindows() {
+    Suite.Plan plan = plan(load("runtime.sustained.stop-when.failed", "5% for 60s", "runtime.sustained.stop-when.p99", "1s for 2m",
+        "runtime.sustained.stop-when.generator-cpu", "90% for 1h"), "runtime", "sustained");
+    assertThat(plan.stopWhen()).extracting(Object::toString)
+        .containsExactlyInAnyOrder("failed = 5% for 60s", "p99 = 1000ms for 120s", "generator-cpu = 90% for 3600s");
+    assertThat(plan(load(), "runtime", "sustained").stopWhen()).as("none unless asked").isEmpty();
+  }
+
   private static Targets load(String... keyValues) {
     Properties properties = new Properties();
     for (int i = 0; i < keyValues.length; i += 2) {
@@ -327,6 +336,17 @@ class TargetsTest {
       "freightliner.jobs.job-timeout|10ms|'freightliner.jobs.job-timeout' must be at least poll-interval (50ms)",
       "freightliner.jobs.tree-percent|30|'freightliner.jobs.tree-percent' must be a percentage",
       "freightliner.replication.tgs|3|unknown key 'freightliner.replication.tgs'",
+      "runtime.sustained.stop-when.errors|5% for 60s|unknown stop criterion 'errors'",
+      "runtime.sustained.stop-when.failed|5%|'runtime.sustained.stop-when.failed' must be a percentage and the window it must hold over, such as 5% for 60s",
+      "runtime.sustained.stop-when.failed|5ms for 60s|'runtime.sustained.stop-when.failed' must be a percentage and the window",
+      "runtime.sustained.stop-when.p99|1 parsec for 60s|'runtime.sustained.stop-when.p99' must be a response time and the window it must hold over, such as 1s for 120s",
+      "runtime.sustained.stop-when.p99|90% for 60s|'runtime.sustained.stop-when.p99' must be a response time",
+      "runtime.sustained.stop-when.generator-cpu|120% for 60s|at most 100%, a window of 1s or more",
+      "runtime.sustained.stop-when.failed|5% for 0s|at most 100%, a window of 1s or more",
+      "runtime.sustained.goals.global.held|99|'runtime.sustained.goals.\"global\".held' must be a percentage",
+      "runtime.sustained.goals.\"GET /simple\".held|99%|must be beside a response-time goal (p50, p75, p95, p99, max, mean) or a failed goal of the same scope",
+      "metrics.port|70000|'metrics.port' must be a TCP port from 1 to 65535, or 0 for no live metrics",
+      "metrics.linger|10|'metrics.linger' must be a duration of zero or more",
   })
   void badValuesNameTheKeyAndWhatIsExpected(String key, String value, String message) {
     assertThatThrownBy(() -> {

@@ -43,6 +43,9 @@ public record Goal(String scope, Metric metric, Duration time, Percent percent, 
     for (String scope : goals.keys()) {
       Section scoped = goals.child(scope);
       for (String key : scoped.keys()) {
+        if (Held.KEY.equals(key)) {
+          continue;
+        }
         if (SUITE_PREFIXES.contains(key)) {
           // lag.p99 = 50ms is HOCON for lag { p99 = 50ms }
           Section nested = scoped.child(key);

@@ -63,6 +63,11 @@ public final class GeneratorSampler implements AutoCloseable {
     return List.copyOf(samples);
   }
 
+  /** The CPU of the last sample (a fraction of all cores), or 0 before the first. */
+  public synchronized double lastCpu() {
+    return samples.isEmpty() ? 0 : samples.get(samples.size() - 1).cpu();
+  }
+
   public synchronized List<Pause> pauses() {
     return List.copyOf(pauses);
   }

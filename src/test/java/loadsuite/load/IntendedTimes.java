@@ -2,7 +2,6 @@ package loadsuite.load;
 
 import io.gatling.http.response.Response;
 import io.gatling.javaapi.core.Session;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,9 +48,7 @@ public final class IntendedTimes {
       long nanos = session.getLong(LAG) + TimeUnit.MILLISECONDS.toNanos(response.endTimestamp() - response.startTimestamp());
       long droppedSends = session.getLong(DROPPED);
       long period = session.getLong(PERIOD);
-      List<String> groups = session.groups();
-      String name = response.request().getName();
-      String path = groups.isEmpty() ? name : String.join(NamedRequests.SEPARATOR, groups) + NamedRequests.SEPARATOR + name;
+      String path = NamedRequests.path(session.groups(), response.request().getName());
       recordWithDropped(all, nanos, droppedSends, period);
       recordWithDropped(byRequest.computeIfAbsent(path, p -> new ConcurrentHistogram(DIGITS)), nanos, droppedSends, period);
     }

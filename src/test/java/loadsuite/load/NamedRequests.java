@@ -71,6 +71,11 @@ public final class NamedRequests {
     }
   }
 
+  /** The path of a request {@code name} sent in {@code groups} (outermost first), as the run report names it. */
+  public static String path(List<String> groups, String name) {
+    return groups.isEmpty() ? name : String.join(SEPARATOR, groups) + SEPARATOR + name;
+  }
+
   /** The groups and the request of a noted path, as Gatling's {@code details(…)} takes them. */
   public static List<String> parts(String path) {
     return List.of(path.split(SEPARATOR, -1));

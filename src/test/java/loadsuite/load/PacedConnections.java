@@ -4,6 +4,7 @@ import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.doIfOrElse;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
@@ -52,6 +53,8 @@ public final class PacedConnections {
   private final AtomicLong epoch = new AtomicLong();
   private final LongAdder measuredIterations = new LongAdder();
   private final IntendedTimes intendedTimes = new IntendedTimes();
+  /** Why the run is to end now (a stop criterion), or null. */
+  private volatile String stopReason;
 
   public PacedConnections(Workload workload) {
     this.schedule = workload.schedule();
@@ -78,6 +81,8 @@ public final class PacedConnections {
         .asLongAs(session -> session.getLong(DUE) - epoch.get() < total)
         .on(exec(schedule.closed() ? this::scheduleWorker : this::schedule)
             .pause(session -> Duration.ofNanos(session.getLong(WAIT)))
+            // the first connection to wake after a stop ends the run for all, as Gatling's maxDuration would
+            .exec(stopLoadGeneratorIf(session -> stopReason, session -> stopReason != null))
             .doIf(session -> session.getBoolean(ACTIVE))
             .then(doIfOrElse(session -> session.getBoolean(WARM_UP))
                 .then(warmUp)
@@ -88,6 +93,17 @@ public final class PacedConnections {
   /** Iterations started outside the warm-up so far: the achieved counterpart of the planned count. */
   public long measuredIterations() {
     return measuredIterations.sum();
+  }
+
+  /** Ends the run gracefully at the next wake-up of any connection, as if its planned end had come. */
+  public void stop(String reason) {
+    stopReason = reason;
+  }
+
+  /** The planned rate of iterations now, in the measured window (0 before and after it, and for workers). */
+  public double plannedRateNow() {
+    long start = epoch.get();
+    return start == 0 ? 0 : schedule.measuredRateAt(Duration.ofNanos(System.nanoTime() - start));
   }
 
   /** The schedule lag of the measured iterations and the latency of their requests from the intended send time. */

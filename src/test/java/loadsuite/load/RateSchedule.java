@@ -108,6 +108,23 @@ public record RateSchedule(List<Step> steps) {
     return plannedMeasuredIterations() / measuredSeconds();
   }
 
+  /** The planned rate of the measured window at {@code elapsed} since the start: none in the warm-up, past the end, or in a closed step. */
+  public double measuredRateAt(Duration elapsed) {
+    Duration start = Duration.ZERO;
+    for (Step step : steps) {
+      Duration end = start.plus(step.duration());
+      if (elapsed.compareTo(end) < 0) {
+        if (step.warmUp() || step.closed()) {
+          return 0;
+        }
+        double into = (double) elapsed.minus(start).toNanos() / step.duration().toNanos();
+        return step.fromRate() + (step.toRate() - step.fromRate()) * into;
+      }
+      start = end;
+    }
+    return 0;
+  }
+
   /** The step in force at {@code elapsed} since the start (the last one past the end). */
   public Step stepAt(Duration elapsed) {
     Duration start = Duration.ZERO;

@@ -75,6 +75,18 @@ class RateScheduleTest {
   }
 
   @Test
+  void theMeasuredRateNowIsNoneInTheWarmUpTheStepsRateAfterAndNonePastTheEnd() {
+    RateSchedule schedule = RateSchedule.of(
+        new Step(Duration.ofSeconds(10), 10, 110, true, null),
+        new Step(Duration.ofSeconds(10), 100, 300, false, null));
+    assertThat(schedule.measuredRateAt(Duration.ofSeconds(5))).isZero();
+    assertThat(schedule.measuredRateAt(Duration.ofSeconds(15))).isEqualTo(200.0);
+    assertThat(schedule.measuredRateAt(Duration.ofSeconds(20))).isZero();
+    assertThat(RateSchedule.of(Step.closed(Duration.ofSeconds(10), 5, false, null)).measuredRateAt(Duration.ofSeconds(1)))
+        .as("workers plan no rate").isZero();
+  }
+
+  @Test
   void connectionsSteppingByTheIntegralSendThePlannedCount() {
     RateSchedule schedule = new Shape.Spike(new Rate(20), new Rate(100), Duration.ofSeconds(2), Duration.ofSeconds(3))
         .schedule(Duration.ofSeconds(2));

@@ -6,6 +6,7 @@ import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 
 /**
  * Reads a simulation.log record by record. Gatling's binary format (3.13 to 3.16) is undocumented and its
@@ -39,18 +41,30 @@ public final class SimulationLog implements AutoCloseable {
   private final Map<Integer, String> strings = new HashMap<>();
   private final Header header;
 
-  private SimulationLog(Path file) throws IOException {
+  private SimulationLog(Path file, InputStream bytes) throws IOException {
     this.file = file;
-    this.in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+    this.in = new DataInputStream(new BufferedInputStream(bytes, 1 << 16));
     this.header = readHeader();
   }
 
   /** Opens a log written by the Gatling version of this JVM (the reader checks it exactly too); another is refused with the fix. */
   public static SimulationLog open(Path file) {
     try {
-      return new SimulationLog(file);
+      return new SimulationLog(file, Files.newInputStream(file));
     } catch (IOException e) {
       throw new LogException(file + " cannot be read as a simulation.log (" + e + "): give the run folders Gatling wrote");
+    }
+  }
+
+  /**
+   * The log of a run under way, read as Gatling writes it ({@link GrowingFile}): {@link #next()}
+   * waits for each record, and gives null once {@code ended} holds and every byte was read.
+   */
+  public static SimulationLog follow(Path file, BooleanSupplier ended) {
+    try {
+      return new SimulationLog(file, new GrowingFile(file, ended));
+    } catch (IOException e) {
+      throw new LogException(file + " cannot be followed as a simulation.log (" + e + ")");
     }
   }
 

@@ -1,5 +1,6 @@
 package loadsuite.registry;
 
+import loadsuite.suite.DebianTool;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

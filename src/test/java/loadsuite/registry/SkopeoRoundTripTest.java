@@ -1,5 +1,6 @@
 package loadsuite.registry;
 
+import loadsuite.suite.DebianTool;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

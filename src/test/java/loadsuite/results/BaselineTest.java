@@ -24,14 +24,14 @@ class BaselineTest {
   private static RunSummary summary(String profile, String status, RunSummary.RequestStats global, RunSummary.RequestStats... requests) {
     return new RunSummary(SIMULATION, "runtime.sustained", profile, status, null, new RunSummary.Sut("embedded", "u", "d", null),
         "s", "e", 15, 60, new RunSummary.Rates(60_000, 1000), new RunSummary.Rates(60_000, 1000), global, List.of(requests),
-        List.of(), null, List.of(new RunSummary.Probes(null, false, "r", null, null, null, null, null)), List.of(), List.of(), null, null, null);
+        List.of(), null, List.of(new RunSummary.Probes(null, false, "r", null, null, null, null, null)), List.of(), List.of(), null, null, null, null);
   }
 
   private static RunSummary ofBuild(String status, String build) {
     RunSummary s = summary("nightly", status, stats(GoalAssertion.ALL_REQUESTS, 40, 3, 0, 1000));
     return new RunSummary(s.simulation(), s.workload(), s.profile(), s.status(), s.reason(), s.sut(), s.start(), s.end(), s.warmUpSeconds(),
         s.measuredSeconds(), s.planned(), s.achieved(), s.global(), s.requests(), s.goals(), s.knee(), s.probes(), s.baseline(),
-        s.transfers(), s.schedule(), s.generator(), build);
+        s.transfers(), s.schedule(), s.generator(), build, s.held());
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import loadsuite.config.Section;
 import loadsuite.goals.Goal;
+import loadsuite.goals.Held;
 import loadsuite.goals.GoalAssertion;
 import loadsuite.goals.GoalAssertions;
 import loadsuite.load.Injector;
@@ -121,6 +122,11 @@ public record RunPlan(
   public List<Goal> goals() {
     Workload whole = wholeWorkload();
     return wholeGoals().stream().map(g -> g.sharedBy(share(), whole)).toList();
+  }
+
+  /** The goals this run holds second by second ({@code held}). */
+  public List<Held> held() {
+    return Held.readAll(section().section("goals"), goals());
   }
 
   /** The goals as the suite judges them on the run's log. */

@@ -51,6 +51,9 @@ public final class RunReport {
     if (summary.generator() != null) {
       out.append(GeneratorResults.render(summary.generator()));
     }
+    if (summary.held() != null) {
+      out.append(HeldStrip.render(summary.held()));
+    }
     if (summary.knee() != null) {
       out.append(summary.knee());
     }

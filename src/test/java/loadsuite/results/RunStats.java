@@ -63,6 +63,11 @@ public final class RunStats {
    * The verdict on each goal: Gatling's assertion validator over the exact figures, with the value
    * Gatling's own reading gives (its report's) beside it, and the responses the figure is over.
    */
+  /** The held goals, judged second by second on the run's log. */
+  public List<RunSummary.HeldGoal> held(List<loadsuite.goals.Held> held) {
+    return held.isEmpty() ? List.of() : SecondsHeld.judge(directory.resolve("simulation.log"), held);
+  }
+
   public List<Verdict> judge(List<GoalAssertion> goals) {
     List<io.gatling.commons.stats.assertion.Assertion> assertions = goals.stream().map(g -> g.assertion().asScala()).toList();
     var scalaAssertions = CollectionConverters.asScala(assertions).toList();

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import loadsuite.goals.GoalAssertion;
 import loadsuite.goals.GoalAssertions;
+import loadsuite.goals.Held;
 import loadsuite.load.NamedRequests;
 import loadsuite.load.Shape;
 import loadsuite.load.Workload;
@@ -63,6 +64,7 @@ public final class RunSummaries {
     RunSummary.Rates planned = new RunSummary.Rates(workload.schedule().plannedMeasuredIterations(), workload.schedule().plannedMeasuredRate());
     List<GoalResult> results = new ArrayList<>();
     List<RunSummary.Comparison> comparison = List.of();
+    List<RunSummary.HeldGoal> held = List.of();
     String knee = null;
     if (!own.stopped() && stats.isPresent()) {
       List<GoalAssertion> assertions = new ArrayList<>(plan.goalAssertions());
@@ -73,6 +75,9 @@ public final class RunSummaries {
       verdicts.stream().map(RunSummaries::goalResult).forEach(results::add);
       comparison = baseline.map(b -> b.compare(verdicts)).orElse(List.of());
       knee = knee(plan, stats.get());
+      held = stats.get().held(plan.held());
+      held.stream().map(h -> new GoalResult(h.goal(), h.scope(), Held.KEY + "." + h.metric(), h.threshold(), h.actual(), h.met(),
+          h.message(), GoalAssertion.TARGETS, null)).forEach(results::add);
     }
     results.addAll(own.goals());
     String status = own.stopped() || stats.isEmpty() ? RunSummary.INCOMPLETE
@@ -84,7 +89,7 @@ public final class RunSummaries {
     return new RunSummary(plan.simulation(), plan.workload(), plan.profile(), status, why, plan.sut(), own.start(), own.end(), warmUp,
         measured, planned, own.stopped() ? null : new RunSummary.Rates(own.achievedIterations(), own.achievedIterations() / measured),
         global, requests, results, knee, own.probes(), comparison, transfers(requests, plan.bytesPerRequest()), own.schedule(), generator,
-        plan.build());
+        plan.build(), held);
   }
 
   /** summary.json and junit.xml first; then the run's place in the history, which must not lose those. */

@@ -13,6 +13,7 @@ import java.util.List;
  *     recorded before the suite measured them)
  * @param generator the load generator's own process during the run, and whether the figures measure it
  * @param build the build the run belongs to ({@link BuildTag}: a nightly's Jenkins BUILD_TAG), or null
+ * @param held the goals judged second by second, each also a verdict in {@code goals} (null in runs recorded before)
  */
 public record RunSummary(
     String simulation,
@@ -36,7 +37,8 @@ public record RunSummary(
     List<Transfer> transfers,
     Schedule schedule,
     Generator generator,
-    String build) {
+    String build,
+    List<HeldGoal> held) {
 
   public static final String PASSED = "passed";
   public static final String FAILED = "failed";
@@ -53,6 +55,13 @@ public record RunSummary(
   public List<GoalResult> missedGoals() {
     return goals.stream().filter(g -> !g.met()).toList();
   }
+
+  /**
+   * A goal judged second by second ({@code held = 99%} beside it): the share of the measured seconds
+   * it held in ({@code actual}, %), and {@code seconds}, one character a second: {@code 1} held, {@code 0} not.
+   */
+  public record HeldGoal(String goal, String scope, String metric, String threshold, double actual, boolean met, String message,
+      String seconds) {}
 
   /** The system under test: how it was obtained and where it answered. */
   public record Sut(String mode, String url, String description, String image) {}

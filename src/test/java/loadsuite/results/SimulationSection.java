@@ -45,7 +45,7 @@ final class SimulationSection {
             + (run.generator() != null && run.generator().bound()
                 ? "<p class=\"reason generator-bound\">%s</p>".formatted(Html.text(GeneratorResults.verdict(run.generator()))) : ""),
         facts(last, reportLink),
-        goals(run.goals()),
+        goals(run.goals()) + held(run.held()),
         requests(run),
         baseline(run.baseline()),
         Trend.html(history));
@@ -103,6 +103,16 @@ final class SimulationSection {
             Html.text(g.message()), Html.text(g.origin()))))
         .toList();
     return Html.table("goals", List.of("goal", "result", "actual", "from"), rows);
+  }
+
+  /** Each held goal's share and its strip of seconds (green held, amber partly, red not). */
+  private static String held(List<RunSummary.HeldGoal> held) {
+    if (held == null || held.isEmpty()) {
+      return "";
+    }
+    List<Row> rows = held.stream().map(h -> new Row(h.met() ? "met" : "missed", List.of(Html.text(h.goal()),
+        String.format(Locale.ROOT, "%.1f %% of %d s", h.actual(), h.seconds().length()), HeldStrip.html(h)))).toList();
+    return "\n" + Html.table("held", List.of("held goal", "share of the seconds", "seconds"), rows);
   }
 
   private static String requests(RunSummary run) {

@@ -71,6 +71,11 @@ public final class SuitePage {
       .badge.failed { background: #cf222e; }
       .badge.incomplete { background: #bf8700; }
       .reason { color: #7d4e00; font-weight: 600; }
+      .strip { display: inline-flex; height: 14px; vertical-align: middle; }
+      .strip i { width: 4px; height: 14px; margin-right: 1px; }
+      .strip i.held { background: #1a7f37; }
+      .strip i.partly { background: #bf8700; }
+      .strip i.not { background: #cf222e; }
       dl.facts { display: grid; grid-template-columns: max-content auto; gap: 2px 16px; margin: 0; }
       dl.facts dt { color: #59636e; }
       dl.facts dd { margin: 0; }

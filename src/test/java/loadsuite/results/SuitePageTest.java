@@ -120,6 +120,20 @@ class SuitePageTest {
   }
 
   @Test
+  void aHeldGoalShowsItsShareAndItsStripOfSeconds() {
+    RunSummary run = SummaryFixtures.summary("loadsuite.x.HeldSimulation", T0, RunSummary.FAILED, 5, List.of(), null, List.of());
+    RunSummary.HeldGoal held = new RunSummary.HeldGoal("p99 of all requests < 100ms held in at least 99% of the seconds", "all requests",
+        "p99", "99%", 75, false, "p99 < 100ms of all requests held in 75.0 % of the 4 measured seconds (3); goal at least 99%", "1101");
+    RunSummary withHeld = new RunSummary(run.simulation(), run.workload(), run.profile(), run.status(), run.reason(), run.sut(), run.start(),
+        run.end(), run.warmUpSeconds(), run.measuredSeconds(), run.planned(), run.achieved(), run.global(), run.requests(), run.goals(),
+        run.knee(), run.probes(), run.baseline(), run.transfers(), run.schedule(), run.generator(), run.build(), List.of(held));
+    assertThat(SimulationSection.html(new StoredSummary(Path.of("summary.json"), withHeld, T0), null, List.of()))
+        .contains("<tr class=\"missed\"><td>p99 of all requests &lt; 100ms held in at least 99% of the seconds</td><td>75.0 % of 4 s</td>"
+            + "<td><span class=\"strip\" title=\"one cell a second\"><i class=\"held\" title=\"s 0\"></i><i class=\"held\" title=\"s 1\"></i>"
+            + "<i class=\"not\" title=\"s 2\"></i><i class=\"held\" title=\"s 3\"></i></span></td></tr>");
+  }
+
+  @Test
   void aRunWhoseFiguresMeasureTheGeneratorSaysSoAndWhy() throws IOException {
     String page = suitePage();
     assertThat(section(page, USERS)).contains("<p class=\"reason generator-bound\">THE FIGURES MEASURE THE LOAD GENERATOR, NOT THE SYSTEM:",

@@ -35,7 +35,7 @@ final class SummaryFixtures {
   static RunSummary incomplete(String simulation, Instant start, String reason) {
     return new RunSummary(simulation, "runtime.sustained", "smoke", RunSummary.INCOMPLETE, reason, sut(), start.toString(),
         start.plusSeconds(3).toString(), 2, 5, new RunSummary.Rates(250, 50), null, null, List.of(), List.of(), null,
-        probes(), List.of(), List.of(), null, null, build(start));
+        probes(), List.of(), List.of(), null, null, build(start), null);
   }
 
   static RunSummary summary(String simulation, Instant start, String status, int p95, List<GoalResult> goals, String knee,
@@ -44,7 +44,7 @@ final class SummaryFixtures {
     return new RunSummary(simulation, "runtime.mixed", "smoke", status, null, sut(), start.toString(),
         start.plusSeconds(8).toString(), 2, 5, new RunSummary.Rates(1000, 200), new RunSummary.Rates(1000 - p95, (1000 - p95) / 5.0),
         request("all requests", List.of(), p95, 1000 - p95), requests, goals, knee, probes(), baseline, List.of(), schedule(p95),
-        generator(status), build(start));
+        generator(status), build(start), null);
   }
 
   /** The nightly build a run of that day belongs to, as Jenkins tags it: one per day from {@link #T0}. */

@@ -4,12 +4,13 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.Headers;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongPredicate;
 import loadsuite.standin.StandInServer;
 
 /**
  * For the tests: the runtime's {@code GET /health} and {@code GET /simple} on the stand-ins' server,
- * holding the {@code /simple} requests a {@link Hold} says before answering, so that a run meets a
- * system whose latency is known.
+ * holding the {@code /simple} requests a {@link Hold} says before answering, and failing those it is
+ * told to, so that a run meets a system whose latency and failures are known.
  */
 final class HoldingRuntime implements AutoCloseable {
   /** How long to hold the n-th {@code /simple} (from 1) that arrives at epoch millisecond {@code now}; 0 answers at once. */
@@ -19,12 +20,19 @@ final class HoldingRuntime implements AutoCloseable {
   }
 
   private final Hold hold;
+  /** Whether the n-th {@code /simple} (from 1) is answered 500. */
+  private final LongPredicate fails;
   private final AtomicLong simple = new AtomicLong();
   private final AtomicLong held = new AtomicLong();
   private final StandInServer server = StandInServer.start("127.0.0.1", 0, new BlockingHandler(this::answer), builder -> builder);
 
   HoldingRuntime(Hold hold) {
+    this(hold, n -> false);
+  }
+
+  HoldingRuntime(Hold hold, LongPredicate fails) {
     this.hold = hold;
+    this.fails = fails;
   }
 
   String url() {
@@ -38,7 +46,11 @@ final class HoldingRuntime implements AutoCloseable {
 
   private void answer(HttpServerExchange exchange) throws InterruptedException {
     if (exchange.getRequestPath().equals("/simple")) {
-      long millis = hold.millis(simple.incrementAndGet(), System.currentTimeMillis());
+      long n = simple.incrementAndGet();
+      if (fails.test(n)) {
+        exchange.setStatusCode(500);
+      }
+      long millis = hold.millis(n, System.currentTimeMillis());
       if (millis > 0) {
         held.incrementAndGet();
         Thread.sleep(millis);

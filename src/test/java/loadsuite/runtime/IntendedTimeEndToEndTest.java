@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A system that stalls for 2 s in the middle of a run, while only one request is in flight: Gatling's
  * own percentiles barely see it (one slow request of hundreds), the latency from the intended send
- * time shows it, and a goal on it fails the run.
+ * time shows it, and a goal on it fails the run; a goal held second by second passes at 50 % of
+ * the seconds and fails at 99 %.
  */
 class IntendedTimeEndToEndTest {
   private static final long STALL_AFTER_MS = 3000;
@@ -26,7 +27,8 @@ class IntendedTimeEndToEndTest {
           "runtime.sustained.connections", "1", "runtime.sustained.rate", "50/s",
           "runtime.sustained.warm-up", "1s", "runtime.sustained.duration", "8s",
           "runtime.sustained.goals.global.intended.p99", "1s", "runtime.sustained.goals.global.achieved", "100%",
-          "runtime.sustained.goals.global.dropped-sends", "0"), 180);
+          "runtime.sustained.goals.global.dropped-sends", "0",
+          "overrides", "runtime.sustained.goals.global.held = 50%, runtime.sustained.goals.\"GET /simple\" { p95 = 500ms, held = 99% }"), 180);
 
       assertThat(runtime.held()).as("the stand-in stalled a request").isPositive();
       RunSummary summary = SummaryFiles.read(GatlingRun.runFolder(run.output()).resolve(SummaryFiles.NAME));
@@ -50,6 +52,12 @@ class IntendedTimeEndToEndTest {
       assertThat(summary.goals()).filteredOn(g -> g.metric().equals("failed")).singleElement().satisfies(g -> assertThat(g.met()).isTrue());
       assertThat(run.output()).containsPattern("Goal missed: achieved \\d+ of \\d+ planned iterations \\([\\d.]+ %\\); goal >= 100%")
           .contains("Goal missed: " + schedule.droppedSends() + " sends dropped");
+      // the seconds of the stall held no goal: a share of the seconds that half of them reach, and 99 % does not
+      assertThat(summary.held()).extracting(h -> h.scope() + " " + h.metric() + " " + h.met())
+          .containsExactlyInAnyOrder("all requests p95 true", "all requests failed true", "GET /simple p95 false");
+      assertThat(summary.held()).allSatisfy(h -> assertThat(h.seconds()).contains("0").hasSizeGreaterThanOrEqualTo(8));
+      assertThat(run.output()).containsPattern("held p95 of all requests < 500ms: [\\d.]+ % of \\d+ s \\(goal at least 50%\\) met\n +\\|[#+.]+\\|")
+          .contains("Goal missed: p95 < 500ms of \"GET /simple\" held in");
       assertThat(run.exitCode()).as(run.output()).isEqualTo(2);
     }
   }

@@ -75,7 +75,7 @@ class RunResultsEndToEndTest {
     Path baseline = baselines.resolve("impossible.json");
     SummaryFiles.write(baseline, new RunSummary(measured.simulation(), measured.workload(), measured.profile(), RunSummary.PASSED,
         null, measured.sut(), measured.start(), measured.end(), measured.warmUpSeconds(), measured.measuredSeconds(), measured.planned(),
-        measured.achieved(), impossible, List.of(), List.of(), null, measured.probes(), List.of(), List.of(), null, null, null));
+        measured.achieved(), impossible, List.of(), List.of(), null, measured.probes(), List.of(), List.of(), null, null, null, null));
 
     GatlingRun.Result second = GatlingRun.run(RuntimeSustainedSimulation.class, Map.of("baseline.file", baseline.toString()), TIMEOUT_SECONDS);
     assertThat(second.exitCode()).as(second.output()).isEqualTo(2);

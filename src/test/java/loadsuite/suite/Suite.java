@@ -15,6 +15,9 @@ import loadsuite.config.Section;
 import loadsuite.config.Targets;
 import loadsuite.config.TargetsException;
 import loadsuite.goals.Goal;
+import loadsuite.goals.Held;
+import loadsuite.live.MetricsSettings;
+import loadsuite.live.StopCriterion;
 import loadsuite.load.Injector;
 import loadsuite.load.Shape;
 import loadsuite.load.Workload;
@@ -27,9 +30,13 @@ import loadsuite.system.WorkloadSpec;
 public final class Suite {
   /**
    * A workload as read from targets.conf, with its goals; {@code settings} are its keys as JSON, as
-   * the run reads them (overrides and the soak duration applied), which the run's plan.json keeps.
+   * the run reads them (overrides and the soak duration applied), which the run's plan.json keeps;
+   * {@code stopWhen}: its stop criteria (none without a {@code stop-when} block).
    */
-  public record Plan(Workload workload, List<Goal> goals, String settings) {}
+  public record Plan(Workload workload, List<Goal> goals, List<StopCriterion> stopWhen, String settings) {}
+
+  /** A workload's stop criteria. */
+  public static final String STOP_WHEN = "stop-when";
 
   private static Targets targets;
 
@@ -47,7 +54,7 @@ public final class Suite {
 
   /** The first segments of the suite's {@code -D} options: every option whose name starts with one is the suite's. */
   public static Set<String> optionRoots() {
-    Set<String> roots = new TreeSet<>(Set.of("profile", "profiles", "sut", "baseline", "history", Targets.SOAK_DURATION, Injector.PROPERTY));
+    Set<String> roots = new TreeSet<>(Set.of("profile", "profiles", "sut", "baseline", "history", "metrics", Targets.SOAK_DURATION, Injector.PROPERTY));
     SystemCatalog.all().forEach(s -> roots.add(s.name()));
     return roots;
   }
@@ -75,7 +82,7 @@ public final class Suite {
     Plan whole = plan(targets(), system, workload.name());
     Injector injector = Injector.current();
     return new Plan(injector.share(whole.workload()), whole.goals().stream().map(g -> g.sharedBy(injector, whole.workload())).toList(),
-        whole.settings());
+        whole.stopWhen(), whole.settings());
   }
 
   /** A workload's plan from already loaded targets. */
@@ -89,6 +96,7 @@ public final class Suite {
    * (an unknown system or workload, a key of another system, a missing key) stops any run.
    */
   public static void validate(Targets targets, List<SystemSpec> systems) {
+    MetricsSettings.read(targets.metrics());
     targets.soakDuration();
     for (String name : targets.systems()) {
       SystemSpec system = systems.stream().filter(s -> s.name().equals(name)).findFirst()
@@ -115,7 +123,10 @@ public final class Suite {
 
   private static Plan read(Section section, WorkloadSpec spec, java.util.Optional<java.time.Duration> soakDuration) {
     Workload workload = Workload.read(section, spec.keys(), soakDuration);
-    List<Goal> goals = Goal.readAll(section.section("goals"));
+    Section goalsSection = section.section("goals");
+    List<Goal> goals = Goal.readAll(goalsSection);
+    Held.readAll(goalsSection, goals);
+    List<StopCriterion> stopWhen = section.has(STOP_WHEN) ? StopCriterion.readAll(section.section(STOP_WHEN)) : List.of();
     section.rejectUnknownKeys();
     String settings = section.json();
     if (soakDuration.isPresent() && workload.shape() instanceof Shape.Sustained) {
@@ -123,6 +134,6 @@ public final class Suite {
       settings = ConfigFactory.parseString(settings).withValue("duration", ConfigValueFactory.fromAnyRef(soakDuration.get().toMillis() + "ms"))
           .root().render(ConfigRenderOptions.concise());
     }
-    return new Plan(workload, goals, settings);
+    return new Plan(workload, goals, stopWhen, settings);
   }
 }

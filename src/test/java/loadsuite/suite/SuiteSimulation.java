@@ -22,9 +22,14 @@ import loadsuite.load.Injector;
 import loadsuite.load.NamedRequests;
 import loadsuite.load.PacedConnections;
 import loadsuite.load.RateSchedule;
+import loadsuite.load.RunId;
 import loadsuite.load.ServiceUrls;
 import loadsuite.load.WarmUp;
 import loadsuite.load.Workload;
+import loadsuite.live.CriterionStop;
+import loadsuite.live.LiveFigures;
+import loadsuite.live.LiveRun;
+import loadsuite.live.MetricsSettings;
 import loadsuite.log.MeasuredWindow;
 import loadsuite.results.Baseline;
 import loadsuite.results.BuildTag;
@@ -60,8 +65,12 @@ public abstract class SuiteSimulation extends Simulation {
   private final WorkloadSpec workloadSpec;
   private Suite.Plan plan;
   private RunningSystem sut;
-  private RunRecorder recorder;
+  private volatile RunRecorder recorder;
   private volatile boolean goalMissed;
+  /** The run's live figures and stop criteria, when metrics are on or it has a criterion. */
+  private Optional<LiveRun> live = Optional.empty();
+  private volatile boolean stoppedByCriterion;
+  private volatile GeneratorSampler generator;
   /** The goals Gatling judges beside the suite (counts), which the log's header carries. */
   private List<Assertion> countAssertions;
 
@@ -116,11 +125,13 @@ public abstract class SuiteSimulation extends Simulation {
           Suite.targets().history().json(), Suite.options(System.getProperties()), Suite.versions(), java.time.Instant.now().toString(),
           BuildTag.current());
       printPlan(plan, measured.names().size());
+      live = watch(plan, connections);
       Injector.current().awaitStart();
       // the line Gatling printed up to 3.15 as the load began: people and the tests look for it
       System.out.println("Simulation " + getClass().getName() + " started...");
       // from here on the run is measured: the generator's samples and the run's start leave out the wait for a shared start
-      recorder = new RunRecorder(RESULTS, runPlan, connections::measuredIterations, sut, connections.intendedTimes(), GeneratorSampler.start());
+      generator = GeneratorSampler.start();
+      recorder = new RunRecorder(RESULTS, runPlan, connections::measuredIterations, sut, connections.intendedTimes(), generator);
       Runtime.getRuntime().addShutdownHook(new Thread(this::atExit));
       countAssertions = goalAssertions.stream().filter(GoalAssertion::countsOnly).map(GoalAssertion::assertion).toList();
       setUp(connections.populate(load.title(), warmUp, measured.value(), ServiceUrls.sessionValues(sut.baseUrls()),
@@ -134,6 +145,19 @@ public abstract class SuiteSimulation extends Simulation {
       stopSut();
       throw e;
     }
+  }
+
+  /** Live metrics and stop criteria, before the load: a criterion that breaks ends the load; a port in use stops the run here. */
+  private Optional<LiveRun> watch(Suite.Plan plan, PacedConnections connections) {
+    LiveFigures.RunLabels labels = new LiveFigures.RunLabels(RunId.VALUE, getClass().getName(), system.name(),
+        Optional.ofNullable(Injector.current().share()).orElse("1/1"));
+    return LiveRun.start(MetricsSettings.read(Suite.targets().metrics()), plan.stopWhen(),
+        () -> new LiveFigures(labels, connections, () -> generator == null ? 0 : generator.lastCpu()),
+        () -> recorder == null ? Optional.empty() : recorder.runFolder(),
+        plan.workload().warmUp().toMillis(), stop -> {
+          System.out.println("\nRun " + stop.describe() + "\n");
+          connections.stop(stop.describe());
+        });
   }
 
   private Suite.Plan plan() {
@@ -168,9 +192,18 @@ public abstract class SuiteSimulation extends Simulation {
   @Override
   public void after() {
     try {
+      // every record of the log in the live figures before the log is cut
+      live.ifPresent(LiveRun::finish);
+      Optional<CriterionStop> stop = live.flatMap(LiveRun::stop);
       recorder.runFolder().filter(folder -> java.nio.file.Files.isRegularFile(folder.resolve("simulation.log"))).ifPresentOrElse(
           folder -> {
             cutToMeasuredWindow(folder);
+            if (stop.isPresent()) {
+              // a stopped run: its figures up to the stop, marked incomplete with what stopped it
+              recorder.abandon(stop.get().describe());
+              stoppedByCriterion = true;
+              return;
+            }
             RunSummary summary = recorder.finish(folder);
             System.out.println(RunReport.render(summary));
             summary.goals().forEach(goal -> System.out.println((goal.met() ? "Goal met: " : "Goal missed: ") + goal.message()));
@@ -179,6 +212,7 @@ public abstract class SuiteSimulation extends Simulation {
           () -> recorder.abandon("no simulation.log of this run under " + RESULTS));
     } finally {
       stopSut();
+      live.ifPresent(LiveRun::close);
     }
   }
 
@@ -200,12 +234,12 @@ public abstract class SuiteSimulation extends Simulation {
    * link); and the exit code. Gatling sets it from its own assertions, which it is given only for
    * the goals its figures are exact for (counts: failed share, throughput); every goal is judged by
    * the suite on exact figures, and a missed one ends the JVM with Gatling's code for failed
-   * assertions (2).
+   * assertions (2), as does a run a stop criterion stopped.
    */
   private void atExit() {
     recorder.abandon("the run ended before its results were read (crashed or stopped)");
     recorder.writeSuitePage();
-    if (goalMissed) {
+    if (goalMissed || stoppedByCriterion) {
       System.out.flush();
       Runtime.getRuntime().halt(ASSERTIONS_FAILED);
     }
@@ -236,6 +270,9 @@ public abstract class SuiteSimulation extends Simulation {
     System.out.println("  goals: " + plan.goals().stream()
         .map(g -> g.scope() + " " + g.metric().key + " " + g.threshold())
         .collect(Collectors.joining(", ")));
+    if (!plan.stopWhen().isEmpty()) {
+      System.out.println("  stop when: " + plan.stopWhen().stream().map(Object::toString).collect(Collectors.joining(", ")));
+    }
     SampleSizes.shortOf(w, plan.goals(), requestsSent).forEach(line -> System.out.println("  too few responses for a percentile: " + line));
     System.out.println();
   }
