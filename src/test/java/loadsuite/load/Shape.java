@@ -144,10 +144,10 @@ public sealed interface Shape {
    * the scaling efficiency knee(n) / (n × knee(1)), which must reach {@code efficiency} at every
    * count. The levels only locate each count's knee; the efficiency is the goal.
    *
-   * @param duration how long each count's staircase lasts
+   * @param durationEach how long each count's staircase lasts
    */
-  record Scaling(List<Integer> instances, Rate startRate, Rate endRate, Duration duration, int steps, Percent efficiency, double share)
-      implements Staircase {
+  record Scaling(List<Integer> instances, Rate startRate, Rate endRate, Duration durationEach, int steps, Percent efficiency,
+      double share) implements Staircase {
     /** The most instances a run starts: seed 002's production-ready scaling target. */
     public static final int MAX_INSTANCES = 100;
 
@@ -158,7 +158,7 @@ public sealed interface Shape {
     /** The staircase of {@code count} instances: its levels named {@code level 400/s on 2 instances}. */
     public Stress staircase(int count) {
       Rate top = new Rate(endRate.perSecond() * count);
-      return new Stress(new Rate(startRate.perSecond() * count), top, duration, steps, top, share,
+      return new Stress(new Rate(startRate.perSecond() * count), top, durationEach, steps, top, share,
           " on " + count + (count == 1 ? " instance" : " instances"));
     }
 
@@ -167,6 +167,12 @@ public sealed interface Shape {
       List<Step> all = new ArrayList<>();
       instances.forEach(count -> all.addAll(staircase(count).schedule(Duration.ZERO).steps()));
       return new RateSchedule(all).withWarmUp(warmUp);
+    }
+
+    /** The whole run's measured time: every count's staircase. */
+    @Override
+    public Duration duration() {
+      return durationEach.multipliedBy(instances.size());
     }
 
     @Override

@@ -15,7 +15,7 @@ import loadsuite.results.RunSummary.GoalResult;
  * goals) is a lower bound: at n instances the efficiency is then at least the figure; at 1 instance
  * nothing bounds it, and only a goal of 0 % is met.
  *
- * @param lines the run report's lines: each count's knee, then each efficiency
+ * @param lines the run report's lines: each count's knee (each efficiency is a goal row, printed as the goals are)
  * @param goals one goal row per count above 1
  */
 record ScalingResults(String lines, List<GoalResult> goals) {
@@ -33,9 +33,7 @@ record ScalingResults(String lines, List<GoalResult> goals) {
     List<GoalResult> goals = new ArrayList<>();
     Knee one = knees.get(0);
     for (int i = 1; i < knees.size(); i++) {
-      GoalResult goal = efficiency(scaling, scaling.instances().get(i), one, knees.get(i));
-      goals.add(goal);
-      lines.append(goal.message()).append('\n');
+      goals.add(efficiency(scaling, scaling.instances().get(i), one, knees.get(i)));
     }
     return new ScalingResults(lines.toString(), goals);
   }
