@@ -46,8 +46,21 @@ class ScalingShapeTest {
     assertThat(schedule.duration()).isEqualTo(Duration.ofSeconds(60));
     assertThat(schedule.steps()).extracting(RateSchedule.Step::group).containsExactlyElementsOf(
         scaling.levels().stream().map(Shape.Staircase.Level::name).toList());
+    assertThat(schedule.steps()).extracting(RateSchedule.Step::fromRate).containsExactly(100.0, 200.0, 300.0, 200.0, 400.0, 600.0);
     assertThat(scaling.levelSeconds()).isEqualTo(10);
     assertThat(scaling.levelsUpToKnee()).isEmpty();
+  }
+
+  @Test
+  void eachCountsStaircaseHasItsOwnSilentWarmUpRisingToItsFirstLevel() {
+    RateSchedule schedule = ((Shape.Scaling) read("[1, 2]")).schedule(Duration.ofSeconds(5));
+    assertThat(schedule.steps()).filteredOn(RateSchedule.Step::warmUp)
+        .extracting(RateSchedule.Step::group, RateSchedule.Step::fromRate, RateSchedule.Step::toRate)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("warm-up on 1 instance", 10.0, 100.0),
+            org.assertj.core.groups.Tuple.tuple("warm-up on 2 instances", 20.0, 200.0));
+    assertThat(schedule.steps().get(4).warmUp()).isTrue();
+    assertThat(schedule.duration()).isEqualTo(Duration.ofSeconds(70));
+    assertThat(schedule.measuredDuration()).isEqualTo(Duration.ofSeconds(60));
   }
 
   @Test

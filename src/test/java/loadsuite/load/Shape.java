@@ -142,7 +142,8 @@ public sealed interface Shape {
    * The stress staircase once for each count of instances of the system behind a load balancer,
    * in turn, each level's rate that count times the per-instance one: the knee at each count, and
    * the scaling efficiency knee(n) / (n × knee(1)), which must reach {@code efficiency} at every
-   * count. The levels only locate each count's knee; the efficiency is the goal.
+   * count. The levels only locate each count's knee; the efficiency is the goal. Each count's
+   * staircase has its warm-up ({@link #schedule}).
    *
    * @param durationEach how long each count's staircase lasts
    */
@@ -162,11 +163,28 @@ public sealed interface Shape {
           " on " + count + (count == 1 ? " instance" : " instances"));
     }
 
+    /**
+     * Each count's staircase after a silent warm-up of its own, sent to that count's instances: it
+     * warms the instances the count adds, and lets the backlog of the last count's top level drain
+     * before the first level is measured.
+     */
     @Override
     public RateSchedule schedule(Duration warmUp) {
       List<Step> all = new ArrayList<>();
-      instances.forEach(count -> all.addAll(staircase(count).schedule(Duration.ZERO).steps()));
-      return new RateSchedule(all).withWarmUp(warmUp);
+      for (int count : instances) {
+        List<Step> staircase = staircase(count).schedule(Duration.ZERO).steps();
+        if (!warmUp.isZero()) {
+          double first = staircase.get(0).fromRate();
+          all.add(new Step(warmUp, first / 10, first, true, warmUpGroup(count)));
+        }
+        all.addAll(staircase);
+      }
+      return new RateSchedule(all);
+    }
+
+    /** The group of the warm-up before the staircase of {@code count} instances (silent: it only says where the requests go). */
+    public static String warmUpGroup(int count) {
+      return "warm-up on " + count + (count == 1 ? " instance" : " instances");
     }
 
     /** The whole run's measured time: every count's staircase. */
