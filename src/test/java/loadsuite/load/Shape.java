@@ -159,8 +159,12 @@ public sealed interface Shape {
     /** The staircase of {@code count} instances: its levels named {@code level 400/s on 2 instances}. */
     public Stress staircase(int count) {
       Rate top = new Rate(endRate.perSecond() * count);
-      return new Stress(new Rate(startRate.perSecond() * count), top, durationEach, steps, top, share,
-          " on " + count + (count == 1 ? " instance" : " instances"));
+      return new Stress(new Rate(startRate.perSecond() * count), top, durationEach, steps, top, share, " " + on(count));
+    }
+
+    /** {@code on 1 instance}, {@code on 2 instances}. */
+    public static String on(int count) {
+      return "on " + count + (count == 1 ? " instance" : " instances");
     }
 
     /**
@@ -184,7 +188,7 @@ public sealed interface Shape {
 
     /** The group of the warm-up before the staircase of {@code count} instances (silent: it only says where the requests go). */
     public static String warmUpGroup(int count) {
-      return "warm-up on " + count + (count == 1 ? " instance" : " instances");
+      return "warm-up " + on(count);
     }
 
     /** The whole run's measured time: every count's staircase. */

@@ -44,7 +44,7 @@ record ScalingResults(String lines, List<GoalResult> goals) {
   }
 
   private static String kneeLine(int count, Knee knee) {
-    String on = on(count);
+    String on = Shape.Scaling.on(count);
     if (knee.missedAt() == null) {
       return String.format(Locale.ROOT, "knee %s: at least %s, the highest level tried: every level met its goals%n", on,
           rate(knee.level()));
@@ -56,8 +56,8 @@ record ScalingResults(String lines, List<GoalResult> goals) {
 
   private static GoalResult efficiency(Shape.Scaling scaling, int count, Knee one, Knee many) {
     double goal = scaling.efficiency().fraction();
-    String describe = "scaling efficiency " + on(count) + " >= " + scaling.efficiency();
-    String what = "scaling efficiency " + on(count);
+    String describe = "scaling efficiency " + Shape.Scaling.on(count) + " >= " + scaling.efficiency();
+    String what = "scaling efficiency " + Shape.Scaling.on(count);
     String ofGoal = "; goal >= " + scaling.efficiency();
     if (one.level() == null) {
       return result(scaling, count, describe, null, false, what + " could not be measured: 1 instance missed its goals on the first"
@@ -83,10 +83,6 @@ record ScalingResults(String lines, List<GoalResult> goals) {
   private static GoalResult result(Shape.Scaling scaling, int count, String describe, Double actualPercent, boolean met, String message) {
     return new GoalResult(describe, count + " instances", METRIC, scaling.efficiency().toString(), actualPercent, met, message,
         GoalAssertion.TARGETS, null);
-  }
-
-  private static String on(int count) {
-    return "on " + count + (count == 1 ? " instance" : " instances");
   }
 
   private static String rate(Shape.Staircase.Level level) {

@@ -3,6 +3,7 @@ package loadsuite.sut;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import loadsuite.load.Shape;
 
 /**
  * Instances of one service behind the suite's load balancer: its base URL is the frontend over
@@ -20,7 +21,7 @@ public final class BalancedService implements RunningService {
 
   /** The session name of the frontend over {@code count} instances of {@code service}: {@code runtime on 2 instances}. */
   public static String urlName(String service, int count) {
-    return service + " on " + count + (count == 1 ? " instance" : " instances");
+    return service + " " + Shape.Scaling.on(count);
   }
 
   @Override
