@@ -43,8 +43,8 @@ public final class BalancedService implements RunningService {
 
   @Override
   public String description() {
-    return "HAProxy (pid " + balancer.pid() + ") balancing round robin over " + instances.size() + " instances: "
-        + String.join(", ", instances.stream().map(RunningService::description).toList());
+    return String.join(", ", instances.stream().map(RunningService::description).toList()) + ", behind HAProxy (pid "
+        + balancer.pid() + ") balancing round robin over them";
   }
 
   @Override
