@@ -96,11 +96,7 @@ public final class Balancer implements AutoCloseable {
     return cfg.toString();
   }
 
-  /** The base URL of the frontend over {@code count} instances. */
-  public String url(int count) {
-    return urls.get(count);
-  }
-
+  /** The base URL of the frontend over each count of instances, by count. */
   public Map<Integer, String> urls() {
     return urls;
   }

@@ -52,9 +52,9 @@ public class BalancerTest {
     try (Balancer balancer = Balancer.start(urls, List.of(1, 3), "/health")) {
       HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
       for (int i = 0; i < 6; i++) {
-        client.send(HttpRequest.newBuilder(URI.create(balancer.url(3) + "/simple")).build(), HttpResponse.BodyHandlers.discarding());
+        client.send(HttpRequest.newBuilder(URI.create(balancer.urls().get(3) + "/simple")).build(), HttpResponse.BodyHandlers.discarding());
       }
-      client.send(HttpRequest.newBuilder(URI.create(balancer.url(1) + "/simple")).build(), HttpResponse.BodyHandlers.discarding());
+      client.send(HttpRequest.newBuilder(URI.create(balancer.urls().get(1) + "/simple")).build(), HttpResponse.BodyHandlers.discarding());
       assertThat(served).extracting(AtomicInteger::get).containsExactly(3, 2, 2);
       assertThat(ProcessHandle.of(balancer.pid())).isPresent();
       long pid = balancer.pid();
