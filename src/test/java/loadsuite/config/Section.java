@@ -145,6 +145,24 @@ public final class Section {
   }
 
   /**
+   * Whole numbers above zero: a list {@code [1, 2, 4]}, one number {@code 4}, or, as {@code -D}
+   * sets it, a comma-separated text {@code 1,2,4}.
+   */
+  public List<Integer> positiveInts(String key, String expected) {
+    List<String> texts = typed(key, expected, k -> config.getValue(k).valueType() == ConfigValueType.LIST
+        ? config.getStringList(k) : List.of(config.getString(k).split(",", -1)));
+    try {
+      List<Integer> values = texts.stream().map(t -> Integer.parseInt(t.trim())).toList();
+      if (values.isEmpty() || values.stream().anyMatch(v -> v <= 0)) {
+        throw error(key, expected);
+      }
+      return values;
+    } catch (NumberFormatException e) {
+      throw error(key, expected);
+    }
+  }
+
+  /**
    * A list of strings, such as a container's command {@code [runtime, "127.0.0.1", "{port}"]}; a
    * single string is split at spaces, so that {@code -D} can set it: {@code -Dkey="serve config.yml"}.
    */

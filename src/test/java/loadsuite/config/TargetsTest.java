@@ -106,7 +106,7 @@ class TargetsTest {
     Targets targets = load("profile", profile);
     assertThat(targets.profileName()).isEqualTo(profile);
     assertThat(targets.workloads("runtime"))
-        .containsExactlyInAnyOrder("sustained", "spike", "stress", "concurrency", "handlers", "queue", "mixed");
+        .containsExactlyInAnyOrder("sustained", "spike", "stress", "concurrency", "handlers", "queue", "mixed", "scaling");
     assertThat(targets.workloads("registry"))
         .containsExactlyInAnyOrder("push", "pull", "uploads", "manifests", "blobs", "mixed");
   }

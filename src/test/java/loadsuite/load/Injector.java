@@ -98,6 +98,8 @@ public record Injector(int index, int count, Optional<Instant> startAt) {
       shape = new Shape.Workers(connections, w.duration());
     } else if (whole.shape() instanceof Shape.Stress s) {
       shape = new Shape.Stress(s.startRate(), s.endRate(), s.duration(), s.steps(), s.knee(), f);
+    } else if (whole.shape() instanceof Shape.Scaling s) {
+      shape = new Shape.Scaling(s.instances(), s.startRate(), s.endRate(), s.durationEach(), s.steps(), s.efficiency(), f);
     } else if (whole.shape() instanceof Shape.WorkerStress w) {
       if (w.startWorkers() < count) {
         throw new TargetsException(whole.path() + " starts at " + w.startWorkers() + " workers, fewer than the " + count + " injectors:"

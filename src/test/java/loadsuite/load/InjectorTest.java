@@ -62,7 +62,7 @@ class InjectorTest {
         .mapToObj(i -> (Shape.Stress) new Injector(i, 3, Optional.empty()).share(stress).shape()).toList();
     for (Shape.Stress share : rates) {
       assertThat(share.levels()).extracting(Shape.Staircase.Level::name).containsExactly("level 20/s", "level 60/s", "level 100/s");
-      assertThat(share.kneeGoal()).isEqualTo(60);
+      assertThat(share.knee().perSecond()).isEqualTo(60);
     }
     for (int level = 0; level < 3; level++) {
       int l = level;

@@ -111,6 +111,11 @@ public final class PacedConnections {
     return intendedTimes;
   }
 
+  /** The group of the step this iteration was scheduled in (a staircase's level); none in the warm-up or without groups. */
+  public static Optional<String> group(Session session) {
+    return Optional.ofNullable(session.getString(GROUP));
+  }
+
   /** How long the run lasts when the system keeps up. */
   public Duration plannedDuration() {
     return schedule.duration();

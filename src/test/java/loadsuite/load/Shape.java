@@ -3,6 +3,7 @@ package loadsuite.load;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import loadsuite.config.Percent;
 import loadsuite.config.Rate;
 import loadsuite.config.Section;
 import loadsuite.load.RateSchedule.Step;
@@ -55,9 +56,6 @@ public sealed interface Shape {
 
     Duration duration();
 
-    /** The knee goal, in the unit of the levels' magnitude. */
-    double kneeGoal();
-
     /** The knee goal as written: {@code 5000/s}, {@code 50 workers}. */
     String kneeText();
 
@@ -65,12 +63,15 @@ public sealed interface Shape {
       return duration().toNanos() / 1e9 / levels().size();
     }
 
-    /** The levels that must meet the goals: all below the knee goal, and the first at or above it. */
-    default List<Level> levelsUpToKnee() {
+    /** The levels that must meet the goals. */
+    List<Level> levelsUpToKnee();
+
+    /** All levels below the knee goal, and the first at or above it. */
+    private static List<Level> upTo(List<Level> levels, double kneeGoal) {
       List<Level> gated = new ArrayList<>();
-      for (Level level : levels()) {
+      for (Level level : levels) {
         gated.add(level);
-        if (level.magnitude() >= kneeGoal()) {
+        if (level.magnitude() >= kneeGoal) {
           break;
         }
       }
@@ -93,9 +94,14 @@ public sealed interface Shape {
    * each level's rate (1 alone); its levels keep the whole run's names and knee, so that the
    * injectors' runs merge level by level.
    */
-  record Stress(Rate startRate, Rate endRate, Duration duration, int steps, Rate knee, double share) implements Staircase {
+  record Stress(Rate startRate, Rate endRate, Duration duration, int steps, Rate knee, double share, String levelSuffix)
+      implements Staircase {
     public Stress(Rate startRate, Rate endRate, Duration duration, int steps, Rate knee) {
       this(startRate, endRate, duration, steps, knee, 1);
+    }
+
+    public Stress(Rate startRate, Rate endRate, Duration duration, int steps, Rate knee, double share) {
+      this(startRate, endRate, duration, steps, knee, share, "");
     }
 
     @Override
@@ -113,13 +119,13 @@ public sealed interface Shape {
     public List<Level> levels() {
       double seconds = duration.toNanos() / 1e9 / steps;
       return Staircase.spaced(startRate.perSecond(), endRate.perSecond(), steps).stream()
-          .map(rate -> new Level(levelName(rate), rate + "/s", rate, Math.round(rate * share * seconds)))
+          .map(rate -> new Level(levelName(rate) + levelSuffix, rate + "/s" + levelSuffix, rate, Math.round(rate * share * seconds)))
           .toList();
     }
 
     @Override
-    public double kneeGoal() {
-      return knee.perSecond();
+    public List<Level> levelsUpToKnee() {
+      return Staircase.upTo(levels(), knee.perSecond());
     }
 
     @Override
@@ -129,6 +135,81 @@ public sealed interface Shape {
 
     public static String levelName(double rate) {
       return "level " + Math.round(rate) + "/s";
+    }
+  }
+
+  /**
+   * The stress staircase once for each count of instances of the system behind a load balancer,
+   * in turn, each level's rate that count times the per-instance one: the knee at each count, and
+   * the scaling efficiency knee(n) / (n × knee(1)), which must reach {@code efficiency} at every
+   * count. The levels only locate each count's knee; the efficiency is the goal. Each count's
+   * staircase has its warm-up ({@link #schedule}).
+   *
+   * @param durationEach how long each count's staircase lasts
+   */
+  record Scaling(List<Integer> instances, Rate startRate, Rate endRate, Duration durationEach, int steps, Percent efficiency,
+      double share) implements Staircase {
+    /** The most instances a run starts: seed 002's production-ready scaling target. */
+    public static final int MAX_INSTANCES = 100;
+
+    public Scaling {
+      instances = List.copyOf(instances);
+    }
+
+    /** The staircase of {@code count} instances: its levels named {@code level 400/s on 2 instances}. */
+    public Stress staircase(int count) {
+      Rate top = new Rate(endRate.perSecond() * count);
+      return new Stress(new Rate(startRate.perSecond() * count), top, durationEach, steps, top, share, " " + on(count));
+    }
+
+    /** {@code on 1 instance}, {@code on 2 instances}. */
+    public static String on(int count) {
+      return "on " + count + (count == 1 ? " instance" : " instances");
+    }
+
+    /**
+     * Each count's staircase after a silent warm-up of its own, sent to that count's instances: it
+     * warms the instances the count adds, and lets the backlog of the last count's top level drain
+     * before the first level is measured.
+     */
+    @Override
+    public RateSchedule schedule(Duration warmUp) {
+      List<Step> all = new ArrayList<>();
+      for (int count : instances) {
+        List<Step> staircase = staircase(count).schedule(Duration.ZERO).steps();
+        if (!warmUp.isZero()) {
+          double first = staircase.get(0).fromRate();
+          all.add(new Step(warmUp, first / 10, first, true, warmUpGroup(count)));
+        }
+        all.addAll(staircase);
+      }
+      return new RateSchedule(all);
+    }
+
+    /** The group of the warm-up before the staircase of {@code count} instances (silent: it only says where the requests go). */
+    public static String warmUpGroup(int count) {
+      return "warm-up " + on(count);
+    }
+
+    /** The whole run's measured time: every count's staircase. */
+    @Override
+    public Duration duration() {
+      return durationEach.multipliedBy(instances.size());
+    }
+
+    @Override
+    public List<Level> levels() {
+      return instances.stream().flatMap(count -> staircase(count).levels().stream()).toList();
+    }
+
+    @Override
+    public List<Level> levelsUpToKnee() {
+      return List.of();
+    }
+
+    @Override
+    public String kneeText() {
+      return "scaling-efficiency " + efficiency;
     }
   }
 
@@ -174,8 +255,8 @@ public sealed interface Shape {
     }
 
     @Override
-    public double kneeGoal() {
-      return knee;
+    public List<Level> levelsUpToKnee() {
+      return Staircase.upTo(levels(), knee);
     }
 
     @Override
@@ -209,7 +290,8 @@ public sealed interface Shape {
       case "burst" -> new Burst(workload.positiveInt("concurrency"), workload.duration("interval"), workload.duration("duration"));
       case "workers" -> new Workers(workload.positiveInt("workers"), workload.duration("duration"));
       case "worker-stress" -> readWorkerStress(workload);
-      default -> throw workload.error("shape", "one of sustained, spike, stress, burst, workers, worker-stress");
+      case "scaling" -> readScaling(workload);
+      default -> throw workload.error("shape", "one of sustained, spike, stress, burst, workers, worker-stress, scaling");
     };
   }
 
@@ -229,5 +311,44 @@ public sealed interface Shape {
       throw workload.error("end-workers", "at least start-workers (" + start + ")");
     }
     return new WorkerStress(start, end, workload.duration("duration"), workload.positiveInt("steps"), workload.positiveInt("knee"));
+  }
+
+  private static Scaling readScaling(Section workload) {
+    List<Integer> instances = instances(workload);
+    Rate start = workload.rate("start-rate");
+    Rate end = workload.rate("end-rate");
+    if (end.perSecond() < start.perSecond()) {
+      throw workload.error("end-rate", "at least start-rate (" + start + ")");
+    }
+    return new Scaling(instances, start, end, workload.duration("duration"), workload.positiveInt("steps"),
+        workload.percent("scaling-efficiency"), 1);
+  }
+
+  /**
+   * {@code instances}: the counts in turn, {@code [1, 2, 4]}, from 1 up, each above the last; or the
+   * most alone, {@code 4}, for 1 and the powers of two below it, then it (1, 2, 4; 6 is 1, 2, 4, 6).
+   */
+  static List<Integer> instances(Section workload) {
+    String expected = "the instance counts in turn from 1, each above the last, at most " + Scaling.MAX_INSTANCES
+        + ", such as [1, 2, 4], or the most alone, such as 4 (for 1, 2, 4)";
+    List<Integer> given = workload.positiveInts("instances", expected);
+    if (given.size() == 1) {
+      int most = given.get(0);
+      if (most > Scaling.MAX_INSTANCES) {
+        throw workload.error("instances", expected);
+      }
+      List<Integer> counts = new ArrayList<>();
+      for (int count = 1; count < most; count *= 2) {
+        counts.add(count);
+      }
+      counts.add(most);
+      return counts;
+    }
+    for (int i = 0; i < given.size(); i++) {
+      if ((i == 0 && given.get(0) != 1) || (i > 0 && given.get(i) <= given.get(i - 1)) || given.get(i) > Scaling.MAX_INSTANCES) {
+        throw workload.error("instances", expected);
+      }
+    }
+    return given;
   }
 }

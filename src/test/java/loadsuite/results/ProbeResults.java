@@ -15,7 +15,8 @@ final class ProbeResults {
     List<ResourceProbes> probes = sut.probes();
     if (probes.isEmpty()) {
       return List.of(new RunSummary.Probes(null, false, sut.mode() + " mode: startup time and memory are measured"
-          + " only for a container the suite starts (-Dsut.mode=container)", null, null, null, null, null));
+          + " only for a container the suite starts (-Dsut.mode=container), not for instances behind its load balancer (a scaling"
+          + " workload: a container's memory over the rate of all would say nothing)", null, null, null, null, null));
     }
     return probes.stream().map(p -> new RunSummary.Probes(p.label(), true, null, p.image(), p.startup().toNanos() / 1e6,
         p.idleMemoryBytes(), p.peakMemoryBytes(), p.samples())).toList();

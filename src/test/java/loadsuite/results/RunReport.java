@@ -65,24 +65,39 @@ public final class RunReport {
     return out.toString();
   }
 
-  /** The highest level that, with every level below it, met all the goals. */
+  /** The knee line of a staircase's report. */
   static String knee(Shape.Staircase staircase, List<Verdict> verdictsOfAllLevels) {
-    Shape.Staircase.Level knee = null;
-    for (Shape.Staircase.Level level : staircase.levels()) {
-      String prefix = level.name() + " / ";
-      List<String> missed = verdictsOfAllLevels.stream()
-          .filter(v -> v.goalAssertion().scope().startsWith(prefix) && !v.met())
-          .map(Verdict::message)
-          .toList();
-      if (!missed.isEmpty()) {
-        return String.format("knee: %s (goal at least %s); missed at %s: %s%n",
-            knee == null ? "none, the first level already missed its goals" : knee.label(),
-            staircase.kneeText(), level.label(), String.join("; ", missed));
-      }
-      knee = level;
+    Knee knee = Knee.of(staircase, verdictsOfAllLevels);
+    if (knee.missedAt() != null) {
+      return String.format("knee: %s (goal at least %s); missed at %s: %s%n",
+          knee.level() == null ? "none, the first level already missed its goals" : knee.level().label(),
+          staircase.kneeText(), knee.missedAt().label(), String.join("; ", knee.missed()));
     }
     return String.format("knee: at least %s, the highest level tried: every level met its goals (goal at least %s)%n",
-        knee.label(), staircase.kneeText());
+        knee.level().label(), staircase.kneeText());
+  }
+
+  /**
+   * A staircase's knee: the highest level that, with every level below it, met all its goals
+   * ({@code level}, null when the first missed), and the first level that missed one and how
+   * ({@code missedAt} null when none did: the knee is at least the highest level tried).
+   */
+  record Knee(Shape.Staircase.Level level, Shape.Staircase.Level missedAt, List<String> missed) {
+    static Knee of(Shape.Staircase staircase, List<Verdict> verdictsOfAllLevels) {
+      Shape.Staircase.Level knee = null;
+      for (Shape.Staircase.Level level : staircase.levels()) {
+        String prefix = level.name() + " / ";
+        List<String> missed = verdictsOfAllLevels.stream()
+            .filter(v -> v.goalAssertion().scope().startsWith(prefix) && !v.met())
+            .map(Verdict::message)
+            .toList();
+        if (!missed.isEmpty()) {
+          return new Knee(knee, level, missed);
+        }
+        knee = level;
+      }
+      return new Knee(knee, null, List.of());
+    }
   }
 
   private static void row(StringBuilder out, RunSummary.RequestStats s) {

@@ -74,7 +74,13 @@ public final class RunSummaries {
       List<Verdict> verdicts = stats.get().judge(assertions);
       verdicts.stream().map(RunSummaries::goalResult).forEach(results::add);
       comparison = baseline.map(b -> b.compare(verdicts)).orElse(List.of());
-      knee = knee(plan, stats.get());
+      if (plan.workloadSent().shape() instanceof Shape.Scaling scaling) {
+        ScalingResults scalingResults = ScalingResults.judge(scaling, levelVerdicts(plan, stats.get(), scaling));
+        knee = scalingResults.lines();
+        results.addAll(scalingResults.goals());
+      } else {
+        knee = knee(plan, stats.get());
+      }
       held = stats.get().held(plan.held());
       held.stream().map(h -> new GoalResult(h.goal(), h.scope(), Held.KEY + "." + h.metric(), h.threshold(), h.actual(), h.met(),
           h.message(), GoalAssertion.TARGETS, null)).forEach(results::add);
@@ -127,12 +133,16 @@ public final class RunSummaries {
 
   /** A staircase's knee: the highest level whose goals were all met; null for other shapes. */
   private static String knee(RunPlan plan, RunStats stats) {
-    Workload workload = plan.workloadSent();
-    if (workload.shape() instanceof Shape.Staircase staircase) {
-      return RunReport.knee(staircase, stats.judge(GoalAssertions.levels(workload, staircase, plan.goals(), plan.requests(),
-          plan.bytesPerRequest(), staircase.levels())));
+    if (plan.workloadSent().shape() instanceof Shape.Staircase staircase) {
+      return RunReport.knee(staircase, levelVerdicts(plan, stats, staircase));
     }
     return null;
+  }
+
+  /** The goals judged on every level of a staircase, the knee's or not. */
+  private static List<Verdict> levelVerdicts(RunPlan plan, RunStats stats, Shape.Staircase staircase) {
+    return stats.judge(GoalAssertions.levels(plan.workloadSent(), staircase, plan.goals(), plan.requests(), plan.bytesPerRequest(),
+        staircase.levels()));
   }
 
   /** The data rate of every request or group whose bytes the simulation declared (in each staircase level). */

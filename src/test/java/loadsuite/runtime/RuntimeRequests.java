@@ -5,9 +5,11 @@ import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.http.HttpDsl.status;
 import static loadsuite.load.NamedRequests.http;
 
+import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import loadsuite.runtime.standin.UserStore;
 
 /** The requests of the runtime's workloads, with the checks that make a wrong answer a failure. */
@@ -25,6 +27,11 @@ final class RuntimeRequests {
 
   static HttpRequestActionBuilder simple() {
     return http(SIMPLE).get("/simple").check(status().is(200));
+  }
+
+  /** {@code GET /simple} of the runtime at the base URL the session gives. */
+  static HttpRequestActionBuilder simple(Function<Session, String> baseUrl) {
+    return http(SIMPLE).get(session -> baseUrl.apply(session) + "/simple").check(status().is(200));
   }
 
   static HttpRequestActionBuilder module() {

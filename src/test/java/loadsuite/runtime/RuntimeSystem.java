@@ -12,6 +12,7 @@ public final class RuntimeSystem {
       .workload("sustained", RuntimeSustainedSimulation.class)
       .workload("spike", RuntimeSpikeSimulation.class)
       .workload("stress", RuntimeStressSimulation.class)
+      .workload("scaling", RuntimeScalingSimulation.class)
       .workload("concurrency", RuntimeConcurrencySimulation.class)
       .workload("handlers", RuntimeHandlersSimulation.class)
       .workload("queue", RuntimeQueueSimulation.class, RuntimeKeys.Queue::read)

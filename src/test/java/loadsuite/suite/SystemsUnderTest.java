@@ -10,7 +10,10 @@ import loadsuite.config.Section;
 import loadsuite.config.TargetsException;
 import loadsuite.container.ContainerService;
 import loadsuite.container.ContainerSettings;
+import loadsuite.load.Shape;
 import loadsuite.load.Workload;
+import loadsuite.sut.BalancedService;
+import loadsuite.sut.Balancer;
 import loadsuite.sut.EmbeddedService;
 import loadsuite.sut.ExternalService;
 import loadsuite.sut.RunningService;
@@ -28,7 +31,8 @@ public final class SystemsUnderTest {
   private SystemsUnderTest() {}
 
   /** The {@code sut} block as read and checked for one system. */
-  private record Settings(SutMode mode, Map<String, String> external, ContainerSettings containers, Duration timeout) {}
+  private record Settings(SutMode mode, Map<String, String> external, List<String> instanceUrls, ContainerSettings containers,
+      Duration timeout) {}
 
   /** Reads and checks the whole {@code sut} block for {@code system}, starting nothing: bad input stops here. */
   public static void check(Section sut, SystemSpec system) {
@@ -38,6 +42,12 @@ public final class SystemsUnderTest {
   /** Reads and checks the whole {@code sut} block, then starts or reaches each service in order. */
   public static RunningSystem start(Section sut, SystemSpec system, Workload workload) {
     Settings settings = read(sut, system);
+    if (workload.shape() instanceof Shape.Scaling scaling) {
+      return startBalanced(settings, system, workload, scaling);
+    }
+    if (settings.mode() == SutMode.EXTERNAL && system.hasOneService() && !settings.external().containsKey(system.primary().name())) {
+      throw new TargetsException("sut.mode=external needs the system's address: add -Dsut.url=http://host:port");
+    }
     Map<String, RunningService> started = new LinkedHashMap<>();
     try {
       for (Service service : system.services()) {
@@ -51,6 +61,41 @@ public final class SystemsUnderTest {
     return new RunningSystem(system.name(), started);
   }
 
+  /**
+   * A scaling workload: as many instances of its system's one service as its most count, started
+   * in the chosen mode (or, in external mode, the user's at {@code sut.instance-urls}), behind the
+   * suite's HAProxy. A missing HAProxy stops the run before anything is started.
+   */
+  private static RunningSystem startBalanced(Settings settings, SystemSpec system, Workload workload, Shape.Scaling scaling) {
+    if (!system.hasOneService()) {
+      throw new TargetsException(workload.path() + ": a scaling workload balances instances of a system of one service; the "
+          + system.name() + " system has " + String.join(", ", system.serviceNames()));
+    }
+    Balancer.program();
+    Service service = system.primary();
+    int most = scaling.instances().get(scaling.instances().size() - 1);
+    if (settings.mode() == SutMode.EXTERNAL && settings.instanceUrls().size() < most) {
+      throw new TargetsException("sut.instance-urls: " + workload.path() + " needs the base URLs of " + most + " running instances"
+          + " (its most), got " + settings.instanceUrls().size() + ": give them all (-Dsut.instance-urls=http://127.0.0.1:3000,"
+          + "http://127.0.0.1:3001,…) or lower " + workload.path() + ".instances");
+    }
+    List<RunningService> instances = new ArrayList<>();
+    try {
+      for (int i = 0; i < most; i++) {
+        instances.add(settings.mode() == SutMode.EXTERNAL
+            ? ExternalService.check(settings.instanceUrls().get(i), system.label(service), "sut.instance-urls", service.healthPath(),
+                settings.timeout())
+            : startService(system, service, settings.mode(), Map.of(), settings.containers(), settings.timeout(), workload));
+      }
+      Balancer balancer = Balancer.start(instances.stream().map(RunningService::baseUrl).toList(), scaling.instances(),
+          service.healthPath());
+      return new RunningSystem(system.name(), Map.of(service.name(), new BalancedService(instances, balancer)));
+    } catch (RuntimeException e) {
+      RunningSystem.stopAll(instances);
+      throw e;
+    }
+  }
+
   private static Settings read(Section sut, SystemSpec system) {
     String modeText = sut.string("mode");
     SutMode mode = SutMode.parse(modeText);
@@ -59,11 +104,17 @@ public final class SystemsUnderTest {
     }
     String url = sut.string("url");
     Map<String, String> urls = sut.stringMap("urls");
+    List<String> instanceUrls = new ArrayList<>();
+    for (String instanceUrl : String.join(",", sut.stringList("instance-urls")).split(",")) {
+      if (!instanceUrl.isBlank()) {
+        instanceUrls.add(checkUrl(sut, "instance-urls", instanceUrl.trim()));
+      }
+    }
     Duration timeout = sut.duration("connect-timeout");
     ContainerSettings containers = ContainerSettings.read(sut.section("container"));
     checkCredentials(sut);
     sut.rejectUnknownKeys();
-    return new Settings(mode, externalUrls(sut, system, mode, url, urls), containers, timeout);
+    return new Settings(mode, externalUrls(sut, system, mode, url, urls, !instanceUrls.isEmpty()), instanceUrls, containers, timeout);
   }
 
   private static RunningService startService(SystemSpec system, Service service, SutMode mode, Map<String, String> external,
@@ -81,8 +132,12 @@ public final class SystemsUnderTest {
     };
   }
 
-  /** The services used where they run: in external mode all of them, else those named in {@code sut.urls}. */
-  private static Map<String, String> externalUrls(Section sut, SystemSpec system, SutMode mode, String url, Map<String, String> urls) {
+  /**
+   * The services used where they run: in external mode all of them, else those named in {@code
+   * sut.urls}; a system of one service given only {@code sut.instance-urls} (for a scaling workload) has none here.
+   */
+  private static Map<String, String> externalUrls(Section sut, SystemSpec system, SutMode mode, String url, Map<String, String> urls,
+      boolean instanceUrls) {
     for (String service : urls.keySet()) {
       if (!system.serviceNames().contains(service)) {
         throw new TargetsException("sut.urls." + service + ": the " + system.name() + " system has no service '" + service
@@ -99,7 +154,7 @@ public final class SystemsUnderTest {
       if (!url.isBlank()) {
         external.put(service, checkUrl(sut, "url", url));
       }
-      if (!external.containsKey(service)) {
+      if (!external.containsKey(service) && !instanceUrls) {
         throw new TargetsException("sut.mode=external needs the system's address: add -Dsut.url=http://host:port");
       }
       return external;

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import loadsuite.config.Percent;
 import loadsuite.config.Rate;
 import loadsuite.config.Section;
 import loadsuite.config.Targets;
@@ -21,6 +22,7 @@ import loadsuite.standin.StandIn;
 import loadsuite.standin.StandInServer;
 import loadsuite.system.Service;
 import loadsuite.system.SystemSpec;
+import loadsuite.sut.BalancerTest;
 import loadsuite.sut.RunningSystem;
 import loadsuite.sut.SutUnavailableException;
 import org.junit.jupiter.api.Test;
@@ -183,6 +185,37 @@ class SystemsUnderTestTest {
     }
     assertThatThrownBy(() -> SystemsUnderTest.start(sut("sut.credentials.demo", "t0ken"), oneService(), WORKLOAD))
         .isInstanceOf(TargetsException.class).hasMessageContaining("'sut.credentials.demo' must be an object");
+  }
+
+  private static final Workload SCALING = new Workload("demo.scaling", 1, Duration.ZERO, new Shape.Scaling(List.of(1, 2),
+      new Rate(1), new Rate(2), Duration.ofSeconds(2), 2, new Percent(90), 1), 1, null);
+
+  @Test
+  void aScalingWorkloadGetsItsMostInstancesBehindHaproxyWithAFrontendPerCount() {
+    BalancerTest.requireHaproxy();
+    try (RunningSystem system = SystemsUnderTest.start(sut(), oneService(), SCALING)) {
+      assertThat(system.baseUrls()).containsOnlyKeys("demo", "demo on 1 instance", "demo on 2 instances");
+      assertThat(system.baseUrl()).isEqualTo(system.baseUrls().get("demo on 1 instance"));
+      assertThat(system.description()).matches("embedded demo stand-in at http://127.0.0.1:\\d+, embedded demo stand-in at"
+          + " http://127.0.0.1:\\d+, behind HAProxy \\(pid \\d+\\) balancing round robin over them");
+      assertThat(system.mode()).isEqualTo("embedded");
+    }
+    assertThat(started).hasSize(2).allSatisfy(s -> assertThat(s.closed).isTrue());
+  }
+
+  @Test
+  void externalScalingNeedsTheUrlsOfItsMostInstancesAndStartsNothingWithout() {
+    BalancerTest.requireHaproxy();
+    assertThatThrownBy(() -> SystemsUnderTest.start(sut("sut.mode", "external", "sut.instance-urls", "http://127.0.0.1:1"), oneService(),
+        SCALING))
+        .isInstanceOf(TargetsException.class).hasMessageContaining("sut.instance-urls: demo.scaling needs the base URLs of 2 running"
+            + " instances (its most), got 1");
+    assertThatThrownBy(() -> SystemsUnderTest.start(sut("sut.mode", "external", "sut.instance-urls", "http://127.0.0.1:1"), oneService(),
+        WORKLOAD))
+        .isInstanceOf(TargetsException.class).hasMessageContaining("-Dsut.url=http://host:port");
+    assertThatThrownBy(() -> SystemsUnderTest.start(sut("sut.instance-urls", "localhost:1"), oneService(), SCALING))
+        .isInstanceOf(TargetsException.class).hasMessageContaining("'sut.instance-urls' must be an http:// or https:// URL");
+    assertThat(started).isEmpty();
   }
 
   @Test

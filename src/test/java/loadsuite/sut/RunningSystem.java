@@ -50,10 +50,10 @@ public final class RunningSystem implements AutoCloseable {
     return modes;
   }
 
-  /** Each service's base URL, by service name. */
+  /** Each service's base URL, by service name (and each frontend of a balanced service, by {@link BalancedService#urlName}). */
   public Map<String, String> baseUrls() {
     Map<String, String> urls = new LinkedHashMap<>();
-    services.forEach((name, service) -> urls.put(name, service.baseUrl()));
+    services.forEach((name, service) -> urls.putAll(service.urls(name)));
     return urls;
   }
 
