@@ -67,19 +67,28 @@ else
 fi
 
 echo "== 3. highest constant rate the suite sustains against the same stand-in ($STEP_DURATION a step)"
+# held: achieved >= 98 % of planned and no failed request (the lag goal of nightly is lifted here:
+# it is judged on its own, as the on-time rate); on time: lag p99 under 10 ms at that rate and every
+# rate below. Every rate given is run; the load average is printed beside each, as the machine is shared.
 best=none
 on_time=none
+held_ok=yes
 lag_ok=yes
 for rate in "${RATES[@]}"; do
   if out=$(gatling -Dprofile=nightly -Dsut.mode=external -Dsut.url="$standin" \
       -Druntime.sustained.rate="$rate/s" -Druntime.sustained.duration="$STEP_DURATION" \
       -Druntime.sustained.goals.global.p95=60000ms -Druntime.sustained.goals.global.failed=0% \
-      -Druntime.sustained.goals.global.throughput=98% 2>&1); then verdict=held; best=$rate; else verdict=missed; fi
+      -Druntime.sustained.goals.global.lag.p99=60000ms \
+      -Druntime.sustained.goals.global.throughput=98% 2>&1); then verdict=held; else verdict=missed; fi
+  if [ "$held_ok" = yes ] && [ "$verdict" = held ]; then best=$rate; else held_ok=no; fi
   summary=$(printf '%s\n' "$out" | grep -E '^(achieved|all requests|schedule lag)' | tr -s ' ' | paste -sd ';' -)
   lag_p99=$(printf '%s\n' "$out" | sed -n 's/^schedule lag .* p99 \([0-9.]*\) ms.*/\1/p')
+  cpu=$(printf '%s\n' "$out" | sed -n 's/^load generator: CPU \([0-9]* % of [0-9]* cores\) on average.*/\1/p')
   if [ "$lag_ok" = yes ] && [ -n "$lag_p99" ] && awk "BEGIN {exit !($lag_p99 < 10)}"; then on_time=$rate; else lag_ok=no; fi
-  echo "$rate/s: $verdict, lag p99 ${lag_p99:-?} ms  [$summary]"
-  [ "$verdict" = held ] || break
+  echo "$rate/s: $verdict, lag p99 ${lag_p99:-?} ms, generator CPU ${cpu:-?}, load average $(cut -d' ' -f1-3 /proc/loadavg)  [$summary]"
 done
-echo "highest rate held at 98 % of planned: $best/s; highest with lag p99 under 10 ms (and every rate below): $on_time/s"
 echo "wrk against the same stand-in: $standin_rate req/s"
+echo "highest rate held (achieved >= 98 % of planned, no failure, and at every rate below): $best/s"
+echo "highest rate on time (lag p99 under 10 ms, and at every rate below): $on_time/s"
+if [ "$on_time" = none ]; then ratio=0; else ratio=$(awk "BEGIN {printf \"%.2f\", $on_time / $standin_rate}"); fi
+echo "on-time rate / wrk's rate: $ratio"
