@@ -4,17 +4,19 @@
 #     achieved rate, p95/p99: the suite's run report);
 #  2. wrk against the runtime stand-in running on its own, beside wrk against nginx serving the
 #     same trivial GET (the stand-in must not be what limits the runtime simulations);
-#  3. the highest constant rate the suite sustains (achieved >= 98 % of planned, no failed
-#     request) against that same stand-in, by stepping the sustained rate up, and beside it the
-#     highest rate at which the schedule lag's p99 stays under 10 ms (the sends go out on time).
+#  3. the sustained workload (100 connections) against that same stand-in at each rate given, each
+#     step's verdict, schedule lag p99, the generator's CPU and the machine's load average; then the
+#     highest rate held (achieved >= 98 % of planned, no failed request, at that rate and every one
+#     below), the highest rate on time (schedule lag p99 under 10 ms, same), and the on-time rate
+#     divided by wrk's (how much of what the stand-in can answer the suite sends on time).
 # Needs wrk, and nginx for its comparison (Debian: apt-get install wrk nginx-light; without nginx
 # that line is skipped). Loopback only; every run is bounded in time; everything started here is
 # stopped on exit.
-# Usage: bench/capacity.sh [rates...]   (default: 2000 4000 6000 8000 10000 12000)
+# Usage: [STEP_DURATION=20s] bench/capacity.sh [rates...]   (default: 5000 10000 20000 30000 40000)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if [ $# -gt 0 ]; then RATES=("$@"); else RATES=(2000 4000 6000 8000 10000 12000); fi
+if [ $# -gt 0 ]; then RATES=("$@"); else RATES=(5000 10000 20000 30000 40000); fi
 STEP_DURATION=${STEP_DURATION:-20s}
 WRK_DURATION=${WRK_DURATION:-15s}
 . bench/lib.sh
@@ -39,7 +41,7 @@ wait_for "$standin/health"
 # the stand-in's JIT warms up before it is measured, as the simulations' warm-up does
 wrk -t1 -c100 -d5s "$standin/simple" > /dev/null
 standin_rate=$(wrk -t1 -c100 -d"$WRK_DURATION" "$standin/simple" | awk '/Requests\/sec/ {print $2}')
-echo "runtime stand-in (Undertow): $standin_rate req/s"
+echo "runtime stand-in (Undertow): $standin_rate req/s, load average $(cut -d" " -f1-3 /proc/loadavg)"
 if command -v nginx >/dev/null; then
   nginx_port=$(free_port)
   mkdir -p "$work/nginx/logs"
