@@ -40,6 +40,8 @@ public final class PacedConnections {
   }
 
   static final Duration MAX_BACKLOG = Duration.ofSeconds(1);
+  /** The grain of the connections' wake-ups. */
+  static final Duration TICK = Duration.ofMillis(1);
   private static final String CONNECTION = "pacedConnection";
   private static final String GROUP = "pacedGroup";
 
@@ -143,9 +145,9 @@ public final class PacedConnections {
   }
 
   /**
-   * The Gatling action that plans a connection's next iteration and holds it until its due time,
-   * to the nanosecond on the virtual user's event loop (Gatling's {@code pause} rounds down to the
-   * millisecond, which sent up to 1 ms early), then records the lag of a measured one as it goes out.
+   * The Gatling action that plans a connection's next iteration and holds it on the virtual user's
+   * event loop until the first tick at or after its due time (Gatling's {@code pause} rounds down to
+   * the millisecond, which sent up to 1 ms early), then records the lag of a measured one as it goes out.
    */
   private final class Pacer extends GatlingAction {
     private final Action next;
@@ -162,7 +164,7 @@ public final class PacedConnections {
       long wait = schedule.closed() ? scheduleWorker(connection, now) : schedule(connection, now);
       io.gatling.core.session.Session planned = withGroup(session, connection.group);
       if (wait > 0) {
-        session.eventLoop().schedule(() -> send(connection, planned), wait, TimeUnit.NANOSECONDS);
+        session.eventLoop().schedule(() -> send(connection, planned), nextTick(now + wait) - now, TimeUnit.NANOSECONDS);
       } else {
         send(connection, planned);
       }
@@ -175,6 +177,16 @@ public final class PacedConnections {
       }
       next.$bang(session);
     }
+  }
+
+  /**
+   * The first tick of the schedule (a whole {@link #TICK} since its start) at or after {@code due}:
+   * the sends due within one tick share one wake-up of the event loop, which costs more CPU than
+   * the send itself, and none goes out before it is due.
+   */
+  private long nextTick(long due) {
+    long tick = TICK.toNanos();
+    return epoch.get() - Math.floorDiv(epoch.get() - due, tick) * tick;
   }
 
   /** The session with the step's group for the requests' names, a new session only when the group changes. */
