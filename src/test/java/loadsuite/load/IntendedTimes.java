@@ -21,9 +21,8 @@ import org.HdrHistogram.Histogram;
  * Times are recorded exactly, in microseconds, in HdrHistograms.
  */
 public final class IntendedTimes {
-  static final String LAG = "intendedLag";
-  static final String DROPPED = "intendedDropped";
-  static final String PERIOD = "intendedPeriod";
+  /** The session key of a connection's {@link Send}. */
+  static final String SEND = "intendedSend";
   private static final int DIGITS = 3;
 
   private final Histogram lag = new ConcurrentHistogram(DIGITS);
@@ -31,8 +30,33 @@ public final class IntendedTimes {
   private final Map<String, Histogram> byRequest = new ConcurrentHashMap<>();
   private final LongAdder dropped = new LongAdder();
 
-  /** One measured iteration sent {@code lagNanos} after its due time, with {@code droppedSends} behind it. */
-  void recordIteration(long lagNanos, long droppedSends, long periodNanos) {
+  /**
+   * A connection's last measured send, which its responses are recorded with: one object per
+   * connection, in its session from the start, updated in place by the connection's own virtual
+   * user as each measured iteration goes out (no new session per iteration; its responses are
+   * answered before its next iteration).
+   */
+  static final class Send {
+    private boolean measured;
+    private long lagNanos;
+    private long droppedSends;
+    private long periodNanos;
+
+    /** A measured iteration went out {@code lagNanos} late, {@code droppedSends} dropped behind it. */
+    void sent(long lagNanos, long droppedSends, long periodNanos) {
+      this.measured = true;
+      this.lagNanos = lagNanos;
+      this.droppedSends = droppedSends;
+      this.periodNanos = periodNanos;
+    }
+  }
+
+  /**
+   * One measured iteration of the connection of {@code send} went out {@code lagNanos} after its due
+   * time, with {@code droppedSends} behind it; its responses are recorded with the same.
+   */
+  void recordIteration(Send send, long lagNanos, long droppedSends, long periodNanos) {
+    send.sent(lagNanos, droppedSends, periodNanos);
     recordWithDropped(lag, lagNanos, droppedSends, periodNanos);
     dropped.add(droppedSends);
   }
@@ -44,10 +68,11 @@ public final class IntendedTimes {
    * recorded: Gatling counts those as failed requests.
    */
   public Response record(Response response, Session session) {
-    if (session.contains(LAG)) {
-      long nanos = session.getLong(LAG) + TimeUnit.MILLISECONDS.toNanos(response.endTimestamp() - response.startTimestamp());
-      long droppedSends = session.getLong(DROPPED);
-      long period = session.getLong(PERIOD);
+    Send send = session.get(SEND);
+    if (send != null && send.measured) {
+      long nanos = send.lagNanos + TimeUnit.MILLISECONDS.toNanos(response.endTimestamp() - response.startTimestamp());
+      long droppedSends = send.droppedSends;
+      long period = send.periodNanos;
       String path = NamedRequests.path(session.groups(), response.request().getName());
       recordWithDropped(all, nanos, droppedSends, period);
       recordWithDropped(byRequest.computeIfAbsent(path, p -> new ConcurrentHistogram(DIGITS)), nanos, droppedSends, period);

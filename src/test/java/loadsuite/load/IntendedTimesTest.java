@@ -12,9 +12,9 @@ class IntendedTimesTest {
   @Test
   void aDroppedSendCountsWithTheLagItWouldHaveHadOnePeriodLessLateEach() {
     IntendedTimes times = new IntendedTimes();
-    times.recordIteration(0, 0, 100 * MS);
+    times.recordIteration(new IntendedTimes.Send(), 0, 0, 100 * MS);
     // 2.5 s behind at a period of 500 ms: the send that went out, and 3 dropped sends behind it
-    times.recordIteration(2500 * MS, 3, 500 * MS);
+    times.recordIteration(new IntendedTimes.Send(), 2500 * MS, 3, 500 * MS);
 
     Histogram lag = times.lag();
     assertThat(lag.getTotalCount()).isEqualTo(5);

@@ -6,6 +6,8 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 
+import io.gatling.core.action.Action;
+import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Session;
@@ -13,6 +15,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import loadsuite.load.RateSchedule.Step;
@@ -38,13 +41,10 @@ public final class PacedConnections {
   }
 
   static final Duration MAX_BACKLOG = Duration.ofSeconds(1);
-  private static final String DUE = "pacedDue";
-  private static final String WAIT = "pacedWait";
-  private static final String WARM_UP = "pacedWarmUp";
+  /** The grain of the connections' wake-ups. */
+  static final Duration TICK = Duration.ofMillis(1);
+  private static final String CONNECTION = "pacedConnection";
   private static final String GROUP = "pacedGroup";
-  private static final String INDEX = "pacedIndex";
-  private static final String ACTIVE = "pacedActive";
-  private static final String INTENDED = "pacedIntended";
 
   private final RateSchedule schedule;
   private final int connections;
@@ -77,16 +77,15 @@ public final class PacedConnections {
     if (feeder.isPresent()) {
       joined = joined.feed(feeder.get());
     }
+    io.gatling.core.action.builder.ActionBuilder pacerBuilder = (context, next) -> pacer(next);
+    ActionBuilder pacer = () -> pacerBuilder;
     ChainBuilder connection = joined
-        .asLongAs(session -> session.getLong(DUE) - epoch.get() < total)
-        .on(exec(schedule.closed() ? this::scheduleWorker : this::schedule)
-            .pause(session -> Duration.ofNanos(session.getLong(WAIT)))
+        .asLongAs(session -> connectionOf(session).due - epoch.get() < total)
+        .on(exec(pacer)
             // the first connection to wake after a stop ends the run for all, as Gatling's maxDuration would
             .exec(stopLoadGeneratorIf(session -> stopReason, session -> stopReason != null))
-            .doIf(session -> session.getBoolean(ACTIVE))
-            .then(doIfOrElse(session -> session.getBoolean(WARM_UP))
-                .then(warmUp)
-                .orElse(exec(this::sent).exec(measured))));
+            .doIf(session -> connectionOf(session).active)
+            .then(doIfOrElse(session -> connectionOf(session).warmUp).then(warmUp).orElse(measured)));
     return scenario(scenarioName).exec(connection).injectOpen(atOnceUsers(connections));
   }
 
@@ -122,60 +121,151 @@ public final class PacedConnections {
   }
 
   /**
+   * A connection's pacing: its next due time and what its next iteration is. One object per
+   * connection, in its session from the start and changed in place, only by its own virtual user,
+   * one iteration after the other: no new session per iteration.
+   */
+  static final class Connection {
+    private final long index;
+    private final IntendedTimes.Send send = new IntendedTimes.Send();
+    /** The next send's due time (System.nanoTime). */
+    private long due;
+    /** The due time of the iteration going out: its lag is taken from it. */
+    private long intended;
+    private long droppedSends;
+    private long period;
+    private boolean active;
+    private boolean warmUp;
+    private String group;
+
+    Connection(long index, long due) {
+      this.index = index;
+      this.due = due;
+    }
+  }
+
+  private static Connection connectionOf(Session session) {
+    return session.get(CONNECTION);
+  }
+
+  /**
    * All connections open at once; their first sends are spread evenly over one period of the
    * first rate so that the rate is smooth from the start, except for bursts, which send together.
    */
-  private Session join(Session session) {
+  Session join(Session session) {
     epoch.compareAndSet(0, System.nanoTime());
     long index = (session.userId() - 1) % connections;
     long offset = startTogether || schedule.closed() ? 0 : schedule.advance(Duration.ZERO, index).toNanos();
-    return session.set(DUE, epoch.get() + offset).set(INDEX, index);
+    Connection connection = new Connection(index, epoch.get() + offset);
+    return session.set(CONNECTION, connection).set(IntendedTimes.SEND, connection.send);
   }
 
-  /** As a measured iteration goes out, after its pause: its lag, which a late wake-up adds to. */
-  private Session sent(Session session) {
-    long lag = Math.max(0, System.nanoTime() - session.getLong(INTENDED));
-    intendedTimes.recordIteration(lag, session.getLong(IntendedTimes.DROPPED), session.getLong(IntendedTimes.PERIOD));
-    return session.set(IntendedTimes.LAG, lag);
+  /** The action that paces each iteration of a connection, then hands it to {@code next}. */
+  Action pacer(Action next) {
+    return new Pacer(next);
   }
 
-  private Session schedule(Session session) {
-    long now = System.nanoTime();
-    long intended = session.getLong(DUE);
+  /**
+   * The Gatling action that plans a connection's next iteration and holds it on the virtual user's
+   * event loop until the first tick at or after its due time (Gatling's {@code pause} rounds down to
+   * the millisecond, which sent up to 1 ms early), then records the lag of a measured one as it goes out.
+   */
+  private final class Pacer extends GatlingAction {
+    private final Action next;
+
+    Pacer(Action next) {
+      super("paced send");
+      this.next = next;
+    }
+
+    @Override
+    public void execute(io.gatling.core.session.Session session) {
+      Connection connection = connectionOf(new Session(session));
+      long now = System.nanoTime();
+      long wait = schedule.closed() ? scheduleWorker(connection, now) : schedule(connection, now);
+      io.gatling.core.session.Session planned = withGroup(session, connection.group);
+      if (wait > 0) {
+        session.eventLoop().schedule(() -> send(connection, planned), nextTick(now + wait) - now, TimeUnit.NANOSECONDS);
+      } else {
+        send(connection, planned);
+      }
+    }
+
+    private void send(Connection connection, io.gatling.core.session.Session session) {
+      if (connection.active && !connection.warmUp) {
+        long lag = Math.max(0, System.nanoTime() - connection.intended);
+        intendedTimes.recordIteration(connection.send, lag, connection.droppedSends, connection.period);
+      }
+      next.$bang(session);
+    }
+  }
+
+  /**
+   * The first tick of the schedule (a whole {@link #TICK} since its start) at or after {@code due}:
+   * the sends due within one tick share one wake-up of the event loop, which costs more CPU than
+   * the send itself, and none goes out before it is due.
+   */
+  private long nextTick(long due) {
+    long tick = TICK.toNanos();
+    return epoch.get() - Math.floorDiv(epoch.get() - due, tick) * tick;
+  }
+
+  /** The session with the step's group for the requests' names, a new session only when the group changes. */
+  private static io.gatling.core.session.Session withGroup(io.gatling.core.session.Session session, String group) {
+    if (group == null || session.attributes().get(GROUP).contains(group)) {
+      return session;
+    }
+    return session.set(GROUP, group);
+  }
+
+  /** Plans a paced connection's next iteration; returns how long it waits for it (ns). */
+  private long schedule(Connection connection, long now) {
+    long intended = connection.due;
     long due = Math.max(intended, now - MAX_BACKLOG.toNanos());
     Duration elapsed = Duration.ofNanos(due - epoch.get());
     Step step = schedule.stepAt(elapsed);
     long nextDue = epoch.get() + schedule.advance(elapsed, connections).toNanos();
-    Session next = session.set(DUE, nextDue).set(WAIT, Math.max(0, due - now)).set(WARM_UP, step.warmUp()).set(ACTIVE, true);
+    connection.due = nextDue;
+    connection.active = true;
+    connection.warmUp = step.warmUp();
+    connection.group = step.group();
     if (!step.warmUp()) {
       measuredIterations.increment();
       // the lag is taken from the real due time, not the clamped one: the sends between them are dropped
-      long period = nextDue - due;
-      next = next.set(INTENDED, intended).set(IntendedTimes.DROPPED, (due - intended) / period).set(IntendedTimes.PERIOD, period);
+      connection.intended = intended;
+      connection.period = nextDue - due;
+      connection.droppedSends = (due - intended) / connection.period;
     }
-    return step.group() == null ? next : next.set(GROUP, step.group());
+    return Math.max(0, due - now);
   }
 
   /**
    * A worker of a closed schedule: sends now if the step in force has work for it, else waits for
    * the next step. A worker has no due time, so it is its own intended send time (no lag).
    */
-  private Session scheduleWorker(Session session) {
-    long now = System.nanoTime();
+  private long scheduleWorker(Connection connection, long now) {
     Duration elapsed = Duration.ofNanos(now - epoch.get());
     if (elapsed.compareTo(schedule.duration()) >= 0) {
-      return session.set(DUE, now).set(WAIT, 0L).set(ACTIVE, false);
+      connection.due = now;
+      connection.active = false;
+      return 0;
     }
     Step step = schedule.stepAt(elapsed);
-    if (session.getLong(INDEX) >= step.workers()) {
-      long stepEnd = epoch.get() + schedule.endOf(step).toNanos();
-      return session.set(DUE, stepEnd).set(WAIT, stepEnd - now).set(ACTIVE, false);
+    if (connection.index >= step.workers()) {
+      connection.due = epoch.get() + schedule.endOf(step).toNanos();
+      connection.active = false;
+      return connection.due - now;
     }
-    Session next = session.set(DUE, now).set(WAIT, 0L).set(WARM_UP, step.warmUp()).set(ACTIVE, true);
+    connection.due = now;
+    connection.active = true;
+    connection.warmUp = step.warmUp();
+    connection.group = step.group();
     if (!step.warmUp()) {
       measuredIterations.increment();
-      next = next.set(INTENDED, now).set(IntendedTimes.DROPPED, 0L).set(IntendedTimes.PERIOD, 1L);
+      connection.intended = now;
+      connection.droppedSends = 0;
+      connection.period = 1;
     }
-    return step.group() == null ? next : next.set(GROUP, step.group());
+    return 0;
   }
 }

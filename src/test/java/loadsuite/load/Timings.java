@@ -1,7 +1,5 @@
 package loadsuite.load;
 
-import com.typesafe.scalalogging.Logger;
-import com.typesafe.scalalogging.Logger$;
 import io.gatling.commons.stats.KO$;
 import io.gatling.commons.stats.OK$;
 import io.gatling.core.action.Action;
@@ -62,24 +60,18 @@ public final class Timings {
   }
 
   /** The Gatling action: logs each timing as a response, then hands the session to the next action. */
-  static final class RecordingAction implements Action {
-    private static final Logger LOGGER = Logger$.MODULE$.apply(RecordingAction.class);
-
+  static final class RecordingAction extends GatlingAction {
     private final String name;
     private final Function<Session, Measured> measure;
     private final StatsEngine stats;
     private final Action next;
 
     RecordingAction(String name, Function<Session, Measured> measure, StatsEngine stats, Action next) {
+      super("timings of " + name);
       this.name = name;
       this.measure = measure;
       this.stats = stats;
       this.next = next;
-    }
-
-    @Override
-    public String name() {
-      return "timings of " + name;
     }
 
     @Override
@@ -97,16 +89,6 @@ public final class Timings {
         }
       }
       next.$bang(after);
-    }
-
-    @Override
-    public Logger logger() {
-      return LOGGER;
-    }
-
-    @Override
-    public void com$typesafe$scalalogging$StrictLogging$_setter_$logger_$eq(Logger logger) {
-      // the logger is the static one above
     }
   }
 }
