@@ -14,9 +14,11 @@ final class ProbeResults {
   static List<RunSummary.Probes> summary(RunningSystem sut) {
     List<ResourceProbes> probes = sut.probes();
     if (probes.isEmpty()) {
-      return List.of(new RunSummary.Probes(null, false, sut.mode() + " mode: startup time and memory are measured"
-          + " only for a container the suite starts (-Dsut.mode=container), not for instances behind its load balancer (a scaling"
-          + " workload: a container's memory over the rate of all would say nothing)", null, null, null, null, null));
+      String why = "container".equals(sut.mode())
+          // a scaling workload's containers: one container's memory over the rate of all would say nothing
+          ? "container mode: startup time and memory are not measured for instances behind the suite's load balancer"
+          : sut.mode() + " mode: startup time and memory are measured only for a container the suite starts (-Dsut.mode=container)";
+      return List.of(new RunSummary.Probes(null, false, why, null, null, null, null, null));
     }
     return probes.stream().map(p -> new RunSummary.Probes(p.label(), true, null, p.image(), p.startup().toNanos() / 1e6,
         p.idleMemoryBytes(), p.peakMemoryBytes(), p.samples())).toList();

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -23,13 +24,19 @@ import java.util.stream.Stream;
  */
 final class RunFolder {
   private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
+  /**
+   * How far Gatling's clock may be behind the machine's: it is the wall clock read when Gatling
+   * started plus the nanoTime elapsed since, both cut to the millisecond (1 ms behind in about one
+   * read in eight, measured), and a wall clock slewed since then drifts from it.
+   */
+  static final Duration CLOCK_SLACK = Duration.ofMillis(100);
 
   private RunFolder() {}
 
-  /** The folder of the first run of {@code simulationClassName} Gatling started at or after {@code since}. */
+  /** The folder of the first run of {@code simulationClassName} Gatling started at or after {@code since} (by its clock, {@link #CLOCK_SLACK}). */
   static Optional<Path> firstStartedSince(Path resultsFolder, String simulationClassName, Instant since, ZoneId zone) {
     String prefix = simulationClassName.substring(simulationClassName.lastIndexOf('.') + 1).toLowerCase() + "-";
-    long sinceMillis = since.toEpochMilli();
+    long sinceMillis = since.minus(CLOCK_SLACK).toEpochMilli();
     if (!Files.isDirectory(resultsFolder)) {
       return Optional.empty();
     }
