@@ -8,7 +8,10 @@ import loadsuite.sut.ProbeGoals;
 import loadsuite.sut.ResourceProbes;
 import org.junit.jupiter.api.Test;
 
-/** Seed 002's "< 100MB memory per 1000 RPS": the container's peak memory over the rate the run achieved, not a cap whatever the rate. */
+/**
+ * Seed 002's "< 100MB memory per 1000 RPS": the container's peak memory over the rate the run achieved (at
+ * least its first 1000 req/s), not a cap whatever the rate.
+ */
 class ProbeResultsTest {
   private static final long MIB = 1 << 20;
 
@@ -23,9 +26,24 @@ class ProbeResultsTest {
           assertThat(g.message()).isEqualTo("memory-per-1000rps of the runtime container was 45.0 MiB (peak 90.0 MiB (highest of 30 samples)"
               + " at 2000 req/s achieved); goal < 50MB");
         });
-    // the same peak at 500 req/s is 180 MiB per 1000 req/s
-    assertThat(ProbeResults.judge(probes, 500)).filteredOn(g -> g.metric().equals("memory-per-1000rps")).singleElement()
+    // the same peak at 1500 req/s is 60 MiB per 1000 req/s
+    assertThat(ProbeResults.judge(probes, 1500)).filteredOn(g -> g.metric().equals("memory-per-1000rps")).singleElement()
         .satisfies(g -> assertThat(g.met()).isFalse());
+  }
+
+  @Test
+  void belowOneThousandRequestsASecondTheGoalAllowsWhatItAllowsAtOneThousand() {
+    // 41 MiB at 200 req/s: the goal's first 1000 req/s, so 41 MiB against 50 MB (not 205 MiB per 1000)
+    assertThat(ProbeResults.judge(probes(41 * MIB, 50_000_000L, "50MB"), 200)).filteredOn(g -> g.metric().equals("memory-per-1000rps"))
+        .singleElement().satisfies(g -> {
+          assertThat(g.actual()).isEqualTo(41.0 * MIB);
+          assertThat(g.met()).isTrue();
+          assertThat(g.message()).isEqualTo("memory-per-1000rps of the runtime container was 41.0 MiB (peak 41.0 MiB (highest of 30 samples)"
+              + " at 200 req/s achieved, counted as the goal's first 1000 req/s); goal < 50MB");
+        });
+    // and what it would not allow at 1000 req/s, it does not allow at 200 either
+    assertThat(ProbeResults.judge(probes(60 * MIB, 50_000_000L, "50MB"), 200)).filteredOn(g -> g.metric().equals("memory-per-1000rps"))
+        .singleElement().satisfies(g -> assertThat(g.met()).isFalse());
   }
 
   @Test
