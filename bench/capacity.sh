@@ -5,7 +5,8 @@
 #  2. wrk against the runtime stand-in running on its own, beside wrk against nginx serving the
 #     same trivial GET (the stand-in must not be what limits the runtime simulations);
 #  3. the sustained workload (100 connections) against that same stand-in at each rate given, each
-#     step's verdict, schedule lag p99, the generator's CPU and the machine's load average; then the
+#     step's verdict, schedule lag p99 (and its part that is the generator's own, after the
+#     connection was free), the generator's CPU and the machine's load average; then the
 #     highest rate held (achieved >= 98 % of planned, no failed request, at that rate and every one
 #     below), the highest rate on time (schedule lag p99 under 10 ms, same), and the on-time rate
 #     divided by wrk's (how much of what the stand-in can answer the suite sends on time).
@@ -85,9 +86,10 @@ for rate in "${RATES[@]}"; do
   if [ "$held_ok" = yes ] && [ "$verdict" = held ]; then best=$rate; else held_ok=no; fi
   summary=$(printf '%s\n' "$out" | grep -E '^(achieved|all requests|schedule lag)' | tr -s ' ' | paste -sd ';' -)
   lag_p99=$(printf '%s\n' "$out" | sed -n 's/^schedule lag .* p99 \([0-9.]*\) ms.*/\1/p')
+  own_p99=$(printf '%s\n' "$out" | sed -n "s/^  of which the generator's own .* p99 \([0-9.]*\) ms.*/\1/p")
   cpu=$(printf '%s\n' "$out" | sed -n 's/^load generator: CPU \([0-9]* % of [0-9]* cores\) on average.*/\1/p')
   if [ "$lag_ok" = yes ] && [ -n "$lag_p99" ] && awk "BEGIN {exit !($lag_p99 < 10)}"; then on_time=$rate; else lag_ok=no; fi
-  echo "$rate/s: $verdict, lag p99 ${lag_p99:-?} ms, generator CPU ${cpu:-?}, load average $(cut -d' ' -f1-3 /proc/loadavg)  [$summary]"
+  echo "$rate/s: $verdict, lag p99 ${lag_p99:-?} ms (the generator's own ${own_p99:-?} ms), generator CPU ${cpu:-?}, load average $(cut -d' ' -f1-3 /proc/loadavg)  [$summary]"
 done
 echo "wrk against the same stand-in: $standin_rate req/s"
 echo "highest rate held (achieved >= 98 % of planned, no failure, and at every rate below): $best/s"

@@ -18,6 +18,10 @@ import org.HdrHistogram.Histogram;
  * <p>A send dropped because its connection fell too far behind still counts, as wrk2 counts a
  * request it could not send on time: with the lag (and the latency) it would have had, each one
  * period of its connection less late than the send that went out in its stead.
+ * The lag has two parts: the connection still busy with its previous iteration when the send was
+ * due (the system's answer, and the generator's handling of it, took longer than a period), and
+ * what is left, the generator's own: from the moment the send could go out (due, and its
+ * connection free) to the moment it did (its wake-up, its event loop's delay).
  * Times are recorded exactly, in microseconds, in HdrHistograms.
  */
 public final class IntendedTimes {
@@ -26,6 +30,7 @@ public final class IntendedTimes {
   private static final int DIGITS = 3;
 
   private final Histogram lag = new ConcurrentHistogram(DIGITS);
+  private final Histogram generatorLag = new ConcurrentHistogram(DIGITS);
   private final Histogram all = new ConcurrentHistogram(DIGITS);
   private final Map<String, Histogram> byRequest = new ConcurrentHashMap<>();
   private final LongAdder dropped = new LongAdder();
@@ -53,11 +58,14 @@ public final class IntendedTimes {
 
   /**
    * One measured iteration of the connection of {@code send} went out {@code lagNanos} after its due
-   * time, with {@code droppedSends} behind it; its responses are recorded with the same.
+   * time, {@code generatorLagNanos} of it after its connection was free, with {@code droppedSends}
+   * behind it; its responses are recorded with the same. A dropped send never went out: it has no
+   * part of the generator's own.
    */
-  void recordIteration(Send send, long lagNanos, long droppedSends, long periodNanos) {
+  void recordIteration(Send send, long lagNanos, long generatorLagNanos, long droppedSends, long periodNanos) {
     send.sent(lagNanos, droppedSends, periodNanos);
     recordWithDropped(lag, lagNanos, droppedSends, periodNanos);
+    generatorLag.recordValue(TimeUnit.NANOSECONDS.toMicros(generatorLagNanos));
     dropped.add(droppedSends);
   }
 
@@ -83,6 +91,11 @@ public final class IntendedTimes {
   /** A copy of the lag of every measured iteration (and dropped send), in microseconds. */
   public Histogram lag() {
     return lag.copy();
+  }
+
+  /** A copy of the generator's own part of the lag of every measured iteration that went out, in microseconds. */
+  public Histogram generatorLag() {
+    return generatorLag.copy();
   }
 
   /** Sends dropped because their connection was more than its backlog behind. */

@@ -132,6 +132,8 @@ public final class PacedConnections {
     private long due;
     /** The due time of the iteration going out: its lag is taken from it. */
     private long intended;
+    /** When its previous iteration had ended (System.nanoTime): the generator's own lag is taken from here when it is later. */
+    private long free;
     private long droppedSends;
     private long period;
     private boolean active;
@@ -193,8 +195,10 @@ public final class PacedConnections {
 
     private void send(Connection connection, io.gatling.core.session.Session session) {
       if (connection.active && !connection.warmUp) {
-        long lag = Math.max(0, System.nanoTime() - connection.intended);
-        intendedTimes.recordIteration(connection.send, lag, connection.droppedSends, connection.period);
+        long sent = System.nanoTime();
+        long lag = Math.max(0, sent - connection.intended);
+        long generatorLag = Math.max(0, sent - Math.max(connection.intended, connection.free));
+        intendedTimes.recordIteration(connection.send, lag, generatorLag, connection.droppedSends, connection.period);
       }
       next.$bang(session);
     }
@@ -233,6 +237,7 @@ public final class PacedConnections {
       measuredIterations.increment();
       // the lag is taken from the real due time, not the clamped one: the sends between them are dropped
       connection.intended = intended;
+      connection.free = now;
       connection.period = nextDue - due;
       connection.droppedSends = (due - intended) / connection.period;
     }
@@ -263,6 +268,7 @@ public final class PacedConnections {
     if (!step.warmUp()) {
       measuredIterations.increment();
       connection.intended = now;
+      connection.free = now;
       connection.droppedSends = 0;
       connection.period = 1;
     }

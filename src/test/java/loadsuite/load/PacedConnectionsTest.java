@@ -8,9 +8,11 @@ import io.gatling.javaapi.core.Session;
 import io.netty.channel.DefaultEventLoop;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import loadsuite.config.Rate;
+import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -27,22 +29,37 @@ class PacedConnectionsTest {
     return new PacedConnections(new Workload("runtime.sustained", 1, warmUp, shape, 1, null));
   }
 
-  /** Joins a new virtual user and paces its first iteration; the session the next action was given. */
+  /** A joined virtual user and the pacer of its connection, which paces an iteration at each {@link #iterate()}. */
+  private final class User {
+    private final BlockingQueue<io.gatling.core.session.Session> passedOn = new LinkedBlockingQueue<>();
+    private final Action pacer;
+    private final Session joined;
+
+    User(PacedConnections connections) {
+      io.gatling.core.session.Session user = new io.gatling.core.session.Session("paced", 1,
+          scala.collection.immutable.Map$.MODULE$.empty(), OK$.MODULE$,
+          scala.jdk.javaapi.CollectionConverters.asScala(List.<io.gatling.core.session.Block>of()).toList(),
+          io.gatling.core.session.Session.NothingOnExit(), eventLoop);
+      pacer = connections.pacer(new GatlingAction("next") {
+        @Override
+        public void execute(io.gatling.core.session.Session session) {
+          passedOn.add(session);
+        }
+      });
+      joined = connections.join(new Session(user));
+    }
+
+    /** Paces the connection's next iteration on its event loop; the session the next action was given. */
+    Session iterate() throws Exception {
+      eventLoop.execute(() -> pacer.execute(joined.asScala()));
+      io.gatling.core.session.Session next = passedOn.poll(10, TimeUnit.SECONDS);
+      assertThat(next).as("the iteration was passed on").isNotNull();
+      return new Session(next);
+    }
+  }
+
   private Session firstIteration(PacedConnections connections) throws Exception {
-    io.gatling.core.session.Session user = new io.gatling.core.session.Session("paced", 1,
-        scala.collection.immutable.Map$.MODULE$.empty(), OK$.MODULE$,
-        scala.jdk.javaapi.CollectionConverters.asScala(List.<io.gatling.core.session.Block>of()).toList(),
-        io.gatling.core.session.Session.NothingOnExit(), eventLoop);
-    CompletableFuture<io.gatling.core.session.Session> passedOn = new CompletableFuture<>();
-    Action pacer = connections.pacer(new GatlingAction("next") {
-      @Override
-      public void execute(io.gatling.core.session.Session session) {
-        passedOn.complete(session);
-      }
-    });
-    Session joined = connections.join(new Session(user));
-    eventLoop.execute(() -> pacer.execute(joined.asScala()));
-    return new Session(passedOn.get(10, TimeUnit.SECONDS));
+    return new User(connections).iterate();
   }
 
   @Test
@@ -54,6 +71,28 @@ class PacedConnectionsTest {
     assertThat(connections.intendedTimes().lag().getTotalCount()).isEqualTo(1);
     assertThat(connections.intendedTimes().droppedSends()).isZero();
     assertThat(session.contains(IntendedTimes.SEND)).as("its responses are recorded with its send").isTrue();
+  }
+
+  /**
+   * A connection busy past its next due time (its previous iteration's answer came late) sends as
+   * soon as it is free: the wait is in the lag, not in the generator's own part of it.
+   */
+  @Test
+  void theTimeAConnectionWasBusyPastItsDueTimeIsNotTheGenerators() throws Exception {
+    PacedConnections connections = connections(new Shape.Sustained(new Rate(1000), Duration.ofSeconds(10)), Duration.ZERO);
+    User user = new User(connections);
+    user.iterate();
+    // its next iteration was due 1 ms after its first; the first ends 50 ms later
+    Thread.sleep(50);
+    user.iterate();
+
+    Histogram lag = connections.intendedTimes().lag();
+    Histogram own = connections.intendedTimes().generatorLag();
+    assertThat(lag.getTotalCount()).isEqualTo(2);
+    assertThat(own.getTotalCount()).isEqualTo(2);
+    // lag − own, over both iterations: the time the connection was busy past its due times, at least
+    // the 49 ms the second waited beyond its own
+    assertThat((lag.getMean() - own.getMean()) * 2).isGreaterThanOrEqualTo(48_900);
   }
 
   @Test

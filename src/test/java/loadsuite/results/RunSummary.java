@@ -103,10 +103,11 @@ public record RunSummary(
 
   /**
    * When the measured iterations went out against their due time ({@code lag}, dropped sends
-   * included), and the latency of their requests from the intended send time: all requests and
-   * each one. Times in ms.
+   * included; {@code generatorLag}, its part after the connection was free: the generator's own, of
+   * the sends that went out; absent from runs before it was measured), and the latency of their
+   * requests from the intended send time: all requests and each one. Times in ms.
    */
-  public record Schedule(Percentiles lag, long droppedSends, Percentiles global, List<Percentiles> requests) {}
+  public record Schedule(Percentiles lag, Percentiles generatorLag, long droppedSends, Percentiles global, List<Percentiles> requests) {}
 
   /** The distribution of one figure, in ms. */
   public record Percentiles(String name, long count, double p50, double p75, double p95, double p99, double max) {}

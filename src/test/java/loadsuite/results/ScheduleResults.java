@@ -16,6 +16,7 @@ import org.HdrHistogram.Histogram;
 /** The schedule lag and the latency from the intended send time: their figures and the goals on them. */
 final class ScheduleResults {
   static final String LAG = "schedule lag";
+  static final String GENERATOR_LAG = "schedule lag, the generator's own";
 
   private ScheduleResults() {}
 
@@ -24,7 +25,7 @@ final class ScheduleResults {
     for (Map.Entry<String, Histogram> request : times.byRequest().entrySet()) {
       requests.add(percentiles(request.getKey(), request.getValue()));
     }
-    return new RunSummary.Schedule(percentiles(LAG, times.lag()), times.droppedSends(),
+    return new RunSummary.Schedule(percentiles(LAG, times.lag()), percentiles(GENERATOR_LAG, times.generatorLag()), times.droppedSends(),
         percentiles(GoalAssertion.ALL_REQUESTS, times.all()), requests);
   }
 
@@ -105,6 +106,12 @@ final class ScheduleResults {
     StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
         "schedule lag of %d iterations (%d sends dropped): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
         schedule.lag().count(), schedule.droppedSends(), schedule.lag().p50(), schedule.lag().p99(), schedule.lag().max()));
+    Percentiles own = schedule.generatorLag();
+    if (own != null) {
+      out.append(String.format(Locale.ROOT,
+          "  of which the generator's own (from due and its connection free, to sent): p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+          own.p50(), own.p99(), own.max()));
+    }
     out.append(String.format("latency from the intended send time (lag + response time):%n"));
     row(out, schedule.global());
     schedule.requests().forEach(p -> row(out, p));

@@ -53,7 +53,7 @@ class SendGoalsTest {
   }
 
   private static List<GoalResult> judge(List<Goal> goals, long dropped, long achieved, long planned) {
-    return ScheduleResults.judge(goals, new RunSummary.Schedule(NONE, dropped, NONE, List.of()), achieved, planned);
+    return ScheduleResults.judge(goals, new RunSummary.Schedule(NONE, NONE, dropped, NONE, List.of()), achieved, planned);
   }
 
   private static List<Goal> read(String json) {

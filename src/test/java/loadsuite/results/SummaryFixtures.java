@@ -56,7 +56,9 @@ final class SummaryFixtures {
   static RunSummary.Schedule schedule(int p95) {
     RunSummary.Percentiles lag = new RunSummary.Percentiles("schedule lag", 1000, p95 / 30.0, p95 / 20.0, p95 / 10.0, p95 / 5.0, p95 / 2.0);
     RunSummary.Percentiles all = new RunSummary.Percentiles("all requests", 1000, p95 / 3.0, p95 / 2.0, p95 * 1.1, p95 * 2.2, p95 * 3.5);
-    return new RunSummary.Schedule(lag, 0, all, List.of(new RunSummary.Percentiles("GET /users/{id}", 800, p95 / 3.0, p95 / 2.0,
+    RunSummary.Percentiles own = new RunSummary.Percentiles("schedule lag, the generator's own", 1000, p95 / 300.0, p95 / 200.0,
+        p95 / 100.0, p95 / 50.0, p95 / 20.0);
+    return new RunSummary.Schedule(lag, own, 0, all, List.of(new RunSummary.Percentiles("GET /users/{id}", 800, p95 / 3.0, p95 / 2.0,
         p95 * 1.1, p95 * 2.2, p95 * 3.5)));
   }
 
