@@ -21,14 +21,18 @@ import java.util.concurrent.atomic.LongAdder;
 import loadsuite.load.RateSchedule.Step;
 
 /**
- * A fixed pool of virtual users ("connections") that loop over requests, each sending at its
- * share of the schedule's rate: the closed model of autocannon and k6, which on 2 cores reaches
- * more than twice the rate of one new Gatling user per request.
+ * A fixed pool of virtual users ("connections") that loop over requests at the schedule's rate:
+ * the model of k6's constant-arrival-rate, which on 2 cores reaches more than twice the rate of
+ * one new Gatling user per request.
  *
- * <p>Every connection keeps an absolute due time, so a late wake-up is made up by the next
- * iteration instead of drifting the rate down (Gatling's own {@code pace} restarts its clock at
- * every wake-up). A connection that falls more than {@link #MAX_BACKLOG} behind, because the
- * system answers too slowly, drops the missed sends: they show as achieved below planned.
+ * <p>Connections that are all alike (no record of their own from a feeder, no bursts) share the
+ * schedule: a connection that is free takes the next send not yet taken and waits for its due
+ * time, so a send is late only when every connection is busy. Connections fed a record each (a
+ * node with its token polls at its own period) and bursts keep their own share instead, every
+ * n-th send, and a send waits for its own connection. Due times are absolute, so a late wake-up is made up by the
+ * next iteration instead of drifting the rate down (Gatling's own {@code pace} restarts its clock
+ * at every wake-up). Sends more than {@link #MAX_BACKLOG} behind, because the system answers too
+ * slowly, are dropped: they show as achieved below planned.
  *
  * <p>A closed schedule (workers) has no due times: the first {@code workers} connections of the
  * step in force send back to back, the others wait for the next step.
@@ -51,6 +55,8 @@ public final class PacedConnections {
   private final boolean startTogether;
   /** The instant (System.nanoTime) the first connection started: t = 0 of the schedule. */
   private final AtomicLong epoch = new AtomicLong();
+  /** The due time (System.nanoTime) of the next send no connection of a shared schedule has taken yet. */
+  private final AtomicLong nextShared = new AtomicLong();
   private final LongAdder measuredIterations = new LongAdder();
   private final IntendedTimes intendedTimes = new IntendedTimes();
   /** Why the run is to end now (a stop criterion), or null. */
@@ -77,7 +83,8 @@ public final class PacedConnections {
     if (feeder.isPresent()) {
       joined = joined.feed(feeder.get());
     }
-    io.gatling.core.action.builder.ActionBuilder pacerBuilder = (context, next) -> pacer(next);
+    boolean shared = feeder.isEmpty() && !startTogether;
+    io.gatling.core.action.builder.ActionBuilder pacerBuilder = (context, next) -> pacer(next, shared);
     ActionBuilder pacer = () -> pacerBuilder;
     ChainBuilder connection = joined
         .asLongAs(session -> connectionOf(session).due - epoch.get() < total)
@@ -155,16 +162,22 @@ public final class PacedConnections {
    * first rate so that the rate is smooth from the start, except for bursts, which send together.
    */
   Session join(Session session) {
-    epoch.compareAndSet(0, System.nanoTime());
+    if (epoch.compareAndSet(0, System.nanoTime())) {
+      nextShared.set(epoch.get());
+    }
     long index = (session.userId() - 1) % connections;
     long offset = startTogether || schedule.closed() ? 0 : schedule.advance(Duration.ZERO, index).toNanos();
     Connection connection = new Connection(index, epoch.get() + offset);
     return session.set(CONNECTION, connection).set(IntendedTimes.SEND, connection.send);
   }
 
-  /** The action that paces each iteration of a connection, then hands it to {@code next}. */
-  Action pacer(Action next) {
-    return new Pacer(next);
+  /**
+   * The action that paces each iteration of a connection, then hands it to {@code next}; with
+   * {@code shared}, the connection takes the next send of the schedule not yet taken, else the next
+   * of its own share.
+   */
+  Action pacer(Action next, boolean shared) {
+    return new Pacer(next, shared);
   }
 
   /**
@@ -174,17 +187,19 @@ public final class PacedConnections {
    */
   private final class Pacer extends GatlingAction {
     private final Action next;
+    private final boolean shared;
 
-    Pacer(Action next) {
+    Pacer(Action next, boolean shared) {
       super("paced send");
       this.next = next;
+      this.shared = shared;
     }
 
     @Override
     public void execute(io.gatling.core.session.Session session) {
       Connection connection = connectionOf(new Session(session));
       long now = System.nanoTime();
-      long wait = schedule.closed() ? scheduleWorker(connection, now) : schedule(connection, now);
+      long wait = schedule.closed() ? scheduleWorker(connection, now) : shared ? takeShared(connection, now) : schedule(connection, now);
       io.gatling.core.session.Session planned = withGroup(session, connection.group);
       if (wait > 0) {
         session.eventLoop().schedule(() -> send(connection, planned), nextTick(now + wait) - now, TimeUnit.NANOSECONDS);
@@ -222,13 +237,40 @@ public final class PacedConnections {
     return session.set(GROUP, group);
   }
 
-  /** Plans a paced connection's next iteration; returns how long it waits for it (ns). */
+  /** Plans a paced connection's next iteration, the next of its own share; returns how long it waits for it (ns). */
   private long schedule(Connection connection, long now) {
     long intended = connection.due;
     long due = Math.max(intended, now - MAX_BACKLOG.toNanos());
-    Duration elapsed = Duration.ofNanos(due - epoch.get());
-    Step step = schedule.stepAt(elapsed);
-    long nextDue = epoch.get() + schedule.advance(elapsed, connections).toNanos();
+    long nextDue = epoch.get() + schedule.advance(Duration.ofNanos(due - epoch.get()), connections).toNanos();
+    return plan(connection, intended, due, nextDue, nextDue - due, now);
+  }
+
+  /**
+   * Plans a free connection's next iteration, the next send of the shared schedule no connection
+   * has taken; returns how long it waits for it (ns). Past the schedule's end it sends nothing.
+   */
+  private long takeShared(Connection connection, long now) {
+    while (true) {
+      long intended = nextShared.get();
+      if (intended - epoch.get() >= schedule.duration().toNanos()) {
+        connection.due = intended;
+        connection.active = false;
+        return 0;
+      }
+      long due = Math.max(intended, now - MAX_BACKLOG.toNanos());
+      long next = epoch.get() + schedule.advance(Duration.ofNanos(due - epoch.get()), 1).toNanos();
+      if (nextShared.compareAndSet(intended, next)) {
+        return plan(connection, intended, due, next, next - due, now);
+      }
+    }
+  }
+
+  /**
+   * A connection's next iteration: really due at {@code intended}, sent at {@code due} (later when
+   * the sends between are dropped, {@code period} apart), its next due at {@code nextDue}.
+   */
+  private long plan(Connection connection, long intended, long due, long nextDue, long period, long now) {
+    Step step = schedule.stepAt(Duration.ofNanos(due - epoch.get()));
     connection.due = nextDue;
     connection.active = true;
     connection.warmUp = step.warmUp();
@@ -238,8 +280,8 @@ public final class PacedConnections {
       // the lag is taken from the real due time, not the clamped one: the sends between them are dropped
       connection.intended = intended;
       connection.free = now;
-      connection.period = nextDue - due;
-      connection.droppedSends = (due - intended) / connection.period;
+      connection.period = period;
+      connection.droppedSends = (due - intended) / period;
     }
     return Math.max(0, due - now);
   }

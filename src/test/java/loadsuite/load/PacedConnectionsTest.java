@@ -26,10 +26,17 @@ class PacedConnectionsTest {
   }
 
   private static PacedConnections connections(Shape shape, Duration warmUp) {
-    return new PacedConnections(new Workload("runtime.sustained", 1, warmUp, shape, 1, null));
+    return connections(1, shape, warmUp);
   }
 
-  /** A joined virtual user and the pacer of its connection, which paces an iteration at each {@link #iterate()}. */
+  private static PacedConnections connections(int count, Shape shape, Duration warmUp) {
+    return new PacedConnections(new Workload("runtime.sustained", count, warmUp, shape, 1, null));
+  }
+
+  /**
+   * A joined virtual user and the pacer of its connection (sharing the schedule with the others),
+   * which paces an iteration at each {@link #iterate()}.
+   */
   private final class User {
     private final BlockingQueue<io.gatling.core.session.Session> passedOn = new LinkedBlockingQueue<>();
     private final Action pacer;
@@ -45,7 +52,7 @@ class PacedConnectionsTest {
         public void execute(io.gatling.core.session.Session session) {
           passedOn.add(session);
         }
-      });
+      }, true);
       joined = connections.join(new Session(user));
     }
 
@@ -93,6 +100,22 @@ class PacedConnectionsTest {
     // lag − own, over both iterations: the time the connection was busy past its due times, at least
     // the 49 ms the second waited beyond its own
     assertThat((lag.getMean() - own.getMean()) * 2).isGreaterThanOrEqualTo(48_900);
+  }
+
+  /**
+   * Two connections share 1000 sends a second for 3 ms: one that is free whenever a send is due
+   * takes all three, whatever the other does, and none past the end.
+   */
+  @Test
+  void aFreeConnectionTakesTheNextSendNoConnectionHasTaken() throws Exception {
+    PacedConnections connections = connections(2, new Shape.Sustained(new Rate(1000), Duration.ofMillis(3)), Duration.ZERO);
+    User user = new User(connections);
+    for (int i = 0; i < 4; i++) {
+      user.iterate();
+    }
+
+    assertThat(connections.measuredIterations()).isEqualTo(3);
+    assertThat(connections.intendedTimes().lag().getTotalCount()).isEqualTo(3);
   }
 
   @Test
