@@ -162,9 +162,9 @@ public final class PacedConnections {
    * first rate so that the rate is smooth from the start, except for bursts, which send together.
    */
   Session join(Session session) {
-    if (epoch.compareAndSet(0, System.nanoTime())) {
-      nextShared.set(epoch.get());
-    }
+    epoch.compareAndSet(0, System.nanoTime());
+    // by every joiner, before its first iteration: another may join between the first's two lines
+    nextShared.compareAndSet(0, epoch.get());
     long index = (session.userId() - 1) % connections;
     long offset = startTogether || schedule.closed() ? 0 : schedule.advance(Duration.ZERO, index).toNanos();
     Connection connection = new Connection(index, epoch.get() + offset);
