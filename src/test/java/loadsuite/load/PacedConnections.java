@@ -29,10 +29,10 @@ import loadsuite.load.RateSchedule.Step;
  * schedule: a connection that is free takes the next send not yet taken and waits for its due
  * time, so a send is late only when every connection is busy. Connections fed a record each (a
  * node with its token polls at its own period) and bursts keep their own share instead, every
- * n-th send, and a send waits for its own connection. Due times are absolute, so a late wake-up is made up by the
- * next iteration instead of drifting the rate down (Gatling's own {@code pace} restarts its clock
- * at every wake-up). Sends more than {@link #MAX_BACKLOG} behind, because the system answers too
- * slowly, are dropped: they show as achieved below planned.
+ * n-th send, and a send waits for its own connection. Due times are absolute, so a late wake-up
+ * is made up by the next iteration instead of drifting the rate down (Gatling's own {@code pace}
+ * restarts its clock at every wake-up). Sends more than {@link #MAX_BACKLOG} behind, because the
+ * system answers too slowly, are dropped: they show as achieved below planned.
  *
  * <p>A closed schedule (workers) has no due times: the first {@code workers} connections of the
  * step in force send back to back, the others wait for the next step.
