@@ -15,13 +15,15 @@ import org.HdrHistogram.Histogram;
  * was sent after its due time (the schedule lag), and for every answered request, the latency
  * from the intended send time, which is the lag plus the response time (what wrk2 reports).
  *
- * <p>A send dropped because its connection fell too far behind still counts, as wrk2 counts a
+ * <p>A send dropped because the connections fell too far behind still counts, as wrk2 counts a
  * request it could not send on time: with the lag (and the latency) it would have had, each one
- * period of its connection less late than the send that went out in its stead.
- * The lag has two parts: the connection still busy with its previous iteration when the send was
- * due (the system's answer, and the generator's handling of it, took longer than a period), and
- * what is left, the generator's own: from the moment the send could go out (due, and its
- * connection free) to the moment it did (its wake-up, its event loop's delay).
+ * period of the schedule (of its connection, with a share of its own) less late than the send
+ * that went out in its stead.
+ * The lag has two parts: the connection that sent it still busy with a previous iteration when
+ * the send was due (with a shared schedule, every connection was: the system's answers, and the
+ * generator's handling of them, took that long), and what is left, the generator's own: from the
+ * moment the send could go out (due, and its connection free) to the moment it did (its wake-up,
+ * its event loop's delay).
  * Times are recorded exactly, in microseconds, in HdrHistograms.
  */
 public final class IntendedTimes {
