@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import loadsuite.log.LogRecord;
+import loadsuite.log.MeasuredWindow;
 import loadsuite.log.SimulationLog;
 
 /**
@@ -71,8 +72,11 @@ final class RunLogFollower {
     }
   }
 
-  /** As {@code log.MeasuredWindow} cuts it: a response or group that started in the warm-up is left out. */
+  /** As {@link MeasuredWindow} cuts it: a response or group of the warm-up, or that started in it, is left out. */
   private static boolean measured(LogRecord r, long measuredFrom) {
+    if (MeasuredWindow.inWarmUp(r)) {
+      return false;
+    }
     return r instanceof LogRecord.Response response ? response.start() >= measuredFrom
         : r instanceof LogRecord.Group group && group.start() >= measuredFrom;
   }

@@ -2,6 +2,7 @@ package loadsuite.load;
 
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.CoreDsl;
+import io.gatling.javaapi.http.Http;
 import io.gatling.javaapi.http.HttpDsl;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
+import loadsuite.log.MeasuredWindow;
 
 /**
  * Gatling's {@code http(name)} and {@code group(name)}, noting each name while a simulation builds
@@ -20,7 +22,8 @@ import java.util.function.Supplier;
  * <p>A request inside a group is noted by its path, as Gatling's statistics and the run report
  * name it: {@code journey / search}; a group by its own path, {@code journey}.
  *
- * <p>In the warm-up chain ({@link WarmUp}) requests are silent and groups left out.
+ * <p>The warm-up chain ({@link WarmUp}) has the same requests and groups, and is logged in the
+ * warm-up's group, which every figure leaves out.
  */
 public final class NamedRequests {
   /** Between the groups and the request of a path: {@code journey / search}. */
@@ -32,9 +35,9 @@ public final class NamedRequests {
 
   private NamedRequests() {}
 
-  /** A request named {@code name}, as Gatling's {@code http(name)}; silent in the warm-up. */
-  public static NamedHttp http(String name) {
-    return new NamedHttp(HttpDsl.http(noted(name)));
+  /** A request named {@code name}, as Gatling's {@code http(name)}. */
+  public static Http http(String name) {
+    return HttpDsl.http(noted(name));
   }
 
   /** Notes {@code name} as the name of a request being built (of any protocol), and returns it. */
@@ -50,13 +53,13 @@ public final class NamedRequests {
   /**
    * Gatling's {@code group(name).on(steps)}, with the requests {@code steps} builds noted under the
    * group's path. A goal on the group is asserted on the group's cumulated response time (the sum of
-   * its requests' times, pauses left out). Gatling records a group also when all its requests are
-   * silent: in the warm-up, the steps are sent without the group.
+   * its requests' times, pauses left out).
    */
   public static ChainBuilder group(String name, Supplier<ChainBuilder> steps) {
     checkName(name);
-    if (WarmUp.building()) {
-      return steps.get();
+    if (name.equals(MeasuredWindow.WARM_UP_GROUP)) {
+      throw new IllegalArgumentException("\"" + name + "\" is the group of the warm-up's requests, which every figure leaves out:"
+          + " give the group another name");
     }
     Collecting collecting = COLLECTING.get();
     if (collecting == null) {

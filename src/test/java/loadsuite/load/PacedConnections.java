@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import loadsuite.load.RateSchedule.Step;
+import loadsuite.log.MeasuredWindow;
 
 /**
  * A fixed pool of virtual users ("connections") that loop over requests at the schedule's rate:
@@ -38,7 +39,7 @@ import loadsuite.load.RateSchedule.Step;
  * step in force send back to back, the others wait for the next step.
  */
 public final class PacedConnections {
-  /** The requests one iteration sends; built twice, the second time for the silent warm-up ({@link WarmUp}). */
+  /** The requests one iteration sends; built twice, the second time for the warm-up ({@link WarmUp}). */
   @FunctionalInterface
   public interface Iteration {
     ChainBuilder requests();
@@ -71,13 +72,15 @@ public final class PacedConnections {
   /**
    * The scenario: every connection joins with {@code sessionValues} (the services' base URLs) and,
    * when there is one, its own record of {@code feeder} (values per virtual user, such as a token),
-   * then loops: the warm-up chain while the schedule is in its warm-up, the measured chain after.
+   * then loops: the warm-up chain while the schedule is in its warm-up, logged in the warm-up's
+   * group ({@link MeasuredWindow#WARM_UP_GROUP}, left out of every figure), the measured chain after.
    */
   public PopulationBuilder populate(String scenarioName, ChainBuilder warmUp, ChainBuilder measured,
       Map<String, Object> sessionValues, Optional<Iterator<Map<String, Object>>> feeder) {
     if (schedule.steps().stream().anyMatch(s -> s.group() != null)) {
       measured = exec(io.gatling.javaapi.core.CoreDsl.group("#{" + GROUP + "}").on(measured));
     }
+    ChainBuilder warmUpLogged = exec(io.gatling.javaapi.core.CoreDsl.group(MeasuredWindow.WARM_UP_GROUP).on(warmUp));
     long total = schedule.duration().toNanos();
     ChainBuilder joined = exec(session -> join(session).setAll(sessionValues));
     if (feeder.isPresent()) {
@@ -92,7 +95,7 @@ public final class PacedConnections {
             // the first connection to wake after a stop ends the run for all, as Gatling's maxDuration would
             .exec(stopLoadGeneratorIf(session -> stopReason, session -> stopReason != null))
             .doIf(session -> connectionOf(session).active)
-            .then(doIfOrElse(session -> connectionOf(session).warmUp).then(warmUp).orElse(measured)));
+            .then(doIfOrElse(session -> connectionOf(session).warmUp).then(warmUpLogged).orElse(measured)));
     return scenario(scenarioName).exec(connection).injectOpen(atOnceUsers(connections));
   }
 

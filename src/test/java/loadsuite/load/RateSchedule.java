@@ -12,8 +12,8 @@ public record RateSchedule(List<Step> steps) {
 
   /**
    * One step: its rate goes linearly from {@code fromRate} to {@code toRate}, or, in a closed step,
-   * {@code workers} connections send back to back and the rest wait. A warm-up step is sent
-   * silently (left out of every statistic); a step with a group reports its requests under that
+   * {@code workers} connections send back to back and the rest wait. A warm-up step's requests are
+   * logged in the warm-up's group and left out of every figure; a step with a group reports its requests under that
    * group's name, as the staircases do with one group per level.
    */
   public record Step(Duration duration, double fromRate, double toRate, boolean warmUp, String group, int workers) {
@@ -64,7 +64,7 @@ public record RateSchedule(List<Step> steps) {
   }
 
   /**
-   * The same schedule preceded by a silent warm-up rising from a tenth of its first rate; a closed
+   * The same schedule preceded by a warm-up (left out of the figures) rising from a tenth of its first rate; a closed
    * schedule's warm-up has the workers of its first step.
    */
   public RateSchedule withWarmUp(Duration warmUp) {

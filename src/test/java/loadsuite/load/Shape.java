@@ -168,7 +168,7 @@ public sealed interface Shape {
     }
 
     /**
-     * Each count's staircase after a silent warm-up of its own, sent to that count's instances: it
+     * Each count's staircase after a warm-up of its own (left out of the figures), sent to that count's instances: it
      * warms the instances the count adds, and lets the backlog of the last count's top level drain
      * before the first level is measured.
      */
@@ -186,7 +186,7 @@ public sealed interface Shape {
       return new RateSchedule(all);
     }
 
-    /** The group of the warm-up before the staircase of {@code count} instances (silent: it only says where the requests go). */
+    /** The group of the warm-up before the staircase of {@code count} instances (left out of the figures with the warm-up: it only says where the requests go). */
     public static String warmUpGroup(int count) {
       return "warm-up " + on(count);
     }

@@ -5,10 +5,10 @@ import java.util.function.Supplier;
 /**
  * Which of a run's two chains is being built. A simulation's iteration is built twice: the measured
  * chain ({@link NamedRequests#collect}) and, inside {@link #build}, the warm-up chain the
- * connections send while the schedule is in its warm-up. In the warm-up chain every request is
- * silent (in no log, statistic, report or goal) and nothing is grouped or timed; the suite's
- * builders decide it themselves: {@link NamedRequests#http} gives silent requests,
- * {@link NamedRequests#group} the steps without their group, {@link Timings#record} no action.
+ * connections send while the schedule is in its warm-up. The warm-up chain sends the same requests
+ * and groups, logged as the measured ones are so that the warm-up runs the same code, in the
+ * warm-up's group ({@link loadsuite.log.MeasuredWindow#WARM_UP_GROUP}), which every figure, report
+ * and goal leaves out; nothing is timed in it ({@link Timings#record} gives no action).
  *
  * <p>The scope is the building thread's while {@link #build} runs: Gatling's builders are immutable
  * and a simulation builds its chains in its constructor, on one thread. What a session function

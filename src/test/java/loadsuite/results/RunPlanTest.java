@@ -14,6 +14,7 @@ import loadsuite.goals.GoalAssertion;
 import loadsuite.goals.Metric;
 import loadsuite.log.LogRecord;
 import loadsuite.log.LogWriter;
+import loadsuite.log.MeasuredWindow;
 import loadsuite.suite.Suite;
 import loadsuite.system.SystemCatalog;
 import org.junit.jupiter.api.Test;
@@ -70,8 +71,11 @@ class RunPlanTest {
     double levelSeconds = plan.outline().levelSeconds();
     assertThat(levels).hasSizeGreaterThanOrEqualTo(3);
     plan.write(dir);
+    double warmUp = plan.outline().warmUpSeconds();
     try (LogWriter writer = new LogWriter(dir.resolve(RunSummaries.LOG), plan.simulation(), START, "", List.of("connections"), List.of())) {
-      long t = START;
+      // the warm-up's requests, then the levels' (the recovery cuts the log as the run would have)
+      writer.write(new LogRecord.Response(List.of(MeasuredWindow.WARM_UP_GROUP), "GET /simple", START + 10, START + 15, true, ""));
+      long t = START + (long) (warmUp * 1000);
       for (String level : levels.subList(0, 2)) {
         for (int i = 0; i < 10; i++) {
           t += 10;
@@ -81,7 +85,6 @@ class RunPlanTest {
       }
     }
     // stopped half-way through the second level, after the warm-up
-    double warmUp = plan.outline().warmUpSeconds();
     long stoppedAfterMs = (long) ((warmUp + 1.5 * levelSeconds) * 1000);
     java.time.Instant start = java.time.Instant.ofEpochMilli(START);
     SummaryFiles.write(dir.resolve(SummaryFiles.NAME), RunSummaries.summarize(plan, new OwnFigures(start.toString(),

@@ -14,6 +14,7 @@ import loadsuite.goals.Held;
 import loadsuite.load.NamedRequests;
 import loadsuite.load.Shape;
 import loadsuite.load.Workload;
+import loadsuite.log.MeasuredWindow;
 import loadsuite.results.RunSummary.GoalResult;
 import loadsuite.results.RunSummary.RequestStats;
 
@@ -36,6 +37,9 @@ public final class RunSummaries {
     String reason = own.reason();
     if (Files.isRegularFile(folder.resolve(LOG))) {
       try {
+        if (own.stopped()) {
+          cutOnce(folder.resolve(LOG), plan.workloadSent());
+        }
         stats = Optional.of(RunStats.read(folder));
         reason = reason == null || reason.endsWith(PARTIAL) ? reason : reason + PARTIAL;
       } catch (RuntimeException e) {
@@ -51,6 +55,14 @@ public final class RunSummaries {
       stats.ifPresent(s -> System.out.println("Gatling's report of the stopped run: " + s.writeHtmlReport().toUri()));
     }
     return summary;
+  }
+
+  /** A run stopped before {@code after()} left its log uncut: its warm-up is left out here (once: a cut moves the log's start). */
+  private static void cutOnce(Path log, Workload workload) {
+    if (!MeasuredWindow.isCut(log)) {
+      long warmUp = workload.warmUp().toMillis();
+      MeasuredWindow.cut(log, warmUp, MeasuredWindow.describe(warmUp, workload.schedule().measuredSeconds()), List.of());
+    }
   }
 
   static RunSummary summarize(RunPlan plan, OwnFigures own, String reason, Optional<RunStats> stats) {

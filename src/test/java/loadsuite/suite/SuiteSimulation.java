@@ -223,7 +223,8 @@ public abstract class SuiteSimulation extends Simulation {
         MeasuredWindow.describe(workload.warmUp().toMillis(), workload.schedule().measuredSeconds()),
         countAssertions.stream().map(Assertion::asScala).toList());
     if (leftOut > 0) {
-      System.err.println("warning: " + leftOut + " responses logged during the warm-up were left out of the run's figures");
+      System.err.println("warning: " + leftOut + " responses outside the warm-up's group started before the measured window"
+          + " and were left out of the run's figures");
     }
   }
 
@@ -260,10 +261,10 @@ public abstract class SuiteSimulation extends Simulation {
       System.out.printf("  injector %d of %d: this machine's share of the workload below%n", Injector.current().index(), Injector.current().count());
     }
     if (schedule.closed()) {
-      System.out.printf("  up to %d workers, warm-up %s (silent), then %s of iterations back to back (no planned rate)%n",
+      System.out.printf("  up to %d workers, warm-up %s (left out of the figures), then %s of iterations back to back (no planned rate)%n",
           w.connections(), DurationText.of(w.warmUp()), DurationText.of(schedule.measuredDuration()));
     } else {
-      System.out.printf("  %d connections, warm-up %s (silent), then %d iterations over %s = %.0f/s on average, peak %.0f/s%n",
+      System.out.printf("  %d connections, warm-up %s (left out of the figures), then %d iterations over %s = %.0f/s on average, peak %.0f/s%n",
           w.connections(), DurationText.of(w.warmUp()), schedule.plannedMeasuredIterations(), DurationText.of(schedule.measuredDuration()),
           schedule.plannedMeasuredRate(), schedule.peakRate());
     }
