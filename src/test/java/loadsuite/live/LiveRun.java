@@ -44,13 +44,13 @@ public final class LiveRun implements AutoCloseable {
    * @param onStop what a broken criterion does (ends the load)
    */
   public static Optional<LiveRun> start(MetricsSettings settings, List<StopCriterion> criteria, Supplier<LiveFigures> newFigures,
-      Supplier<Optional<Path>> runFolder, long warmUpMillis, Consumer<CriterionStop> onStop) {
+      Supplier<Optional<Path>> runFolder, Consumer<CriterionStop> onStop) {
     if (!settings.on() && criteria.isEmpty()) {
       return Optional.empty();
     }
     LiveFigures figures = newFigures.get();
     HTTPServer server = settings.on() ? serve(settings, figures) : null;
-    RunLogFollower follower = new RunLogFollower(runFolder, warmUpMillis, figures::accept);
+    RunLogFollower follower = new RunLogFollower(runFolder, figures::accept);
     LiveRun run = new LiveRun(settings, server, follower, new StopJudge(criteria, onStop));
     if (!criteria.isEmpty()) {
       run.ticker.scheduleAtFixedRate(() -> run.judge.judge(figures.takeSecond(), Instant.now()), 1, 1, TimeUnit.SECONDS);

@@ -33,7 +33,7 @@ class LiveRunTest {
       port = free.getLocalPort();
     }
     LiveRun run = LiveRun.start(new MetricsSettings(port, "127.0.0.1", Duration.ZERO), List.of(new StopCriterion("failed", 5,
-        Duration.ofSeconds(60))), LiveRunTest::figures, Optional::empty, 0, stop -> { }).orElseThrow();
+        Duration.ofSeconds(60))), LiveRunTest::figures, Optional::empty, stop -> { }).orElseThrow();
     HttpClient client = HttpClient.newHttpClient();
     HttpRequest scrape = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics")).timeout(Duration.ofSeconds(5)).build();
     assertThat(client.send(scrape, HttpResponse.BodyHandlers.ofString()).body())
@@ -49,7 +49,7 @@ class LiveRunTest {
   void aPortInUseStopsTheRunBeforeAnyLoadWithOneLine() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       MetricsSettings settings = new MetricsSettings(taken.getLocalPort(), "127.0.0.1", Duration.ZERO);
-      assertThatThrownBy(() -> LiveRun.start(settings, List.of(), LiveRunTest::figures, Optional::empty, 0, stop -> { }))
+      assertThatThrownBy(() -> LiveRun.start(settings, List.of(), LiveRunTest::figures, Optional::empty, stop -> { }))
           .isInstanceOf(TargetsException.class)
           .hasMessageStartingWith("the live metrics cannot listen on 127.0.0.1:" + taken.getLocalPort())
           .hasMessageEndingWith("choose a free port with -Dmetrics.port=<port>, or 0 for none")
@@ -61,7 +61,7 @@ class LiveRunTest {
   void withoutMetricsOrCriteriaNothingIsWatchedNorMade() {
     assertThat(LiveRun.start(new MetricsSettings(0, "127.0.0.1", Duration.ZERO), List.of(), () -> {
       throw new AssertionError("no figures are made");
-    }, Optional::empty, 0, stop -> { })).isEmpty();
+    }, Optional::empty, stop -> { })).isEmpty();
   }
 
   /** The figures of a run of the runtime's sustained workload at smoke, labelled run r1 of loadsuite.Example. */

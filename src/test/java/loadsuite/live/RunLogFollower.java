@@ -23,15 +23,13 @@ final class RunLogFollower {
   private static final long FINISH_MS = 30_000;
 
   private final Supplier<Optional<Path>> runFolder;
-  private final long warmUpMillis;
   private final Consumer<LogRecord> consumer;
   private final Thread thread = new Thread(this::follow, "live-log");
   private volatile boolean ended;
 
-  /** Follows the log in the run's folder, once {@code runFolder} gives it, leaving out the first {@code warmUpMillis}. */
-  RunLogFollower(Supplier<Optional<Path>> runFolder, long warmUpMillis, Consumer<LogRecord> consumer) {
+  /** Follows the log in the run's folder, once {@code runFolder} gives it, leaving out the warm-up's requests. */
+  RunLogFollower(Supplier<Optional<Path>> runFolder, Consumer<LogRecord> consumer) {
     this.runFolder = runFolder;
-    this.warmUpMillis = warmUpMillis;
     this.consumer = consumer;
     thread.setDaemon(true);
     thread.start();
@@ -58,9 +56,8 @@ final class RunLogFollower {
         return;
       }
       try (SimulationLog followed = SimulationLog.follow(log.get(), () -> ended)) {
-        long measuredFrom = followed.header().start() + warmUpMillis;
         for (LogRecord r = followed.next(); r != null; r = followed.next()) {
-          if (measured(r, measuredFrom)) {
+          if (measured(r)) {
             consumer.accept(r);
           }
         }
@@ -72,13 +69,12 @@ final class RunLogFollower {
     }
   }
 
-  /** As {@link MeasuredWindow} cuts it: a response or group of the warm-up, or that started in it, is left out. */
-  private static boolean measured(LogRecord r, long measuredFrom) {
-    if (MeasuredWindow.inWarmUp(r)) {
-      return false;
-    }
-    return r instanceof LogRecord.Response response ? response.start() >= measuredFrom
-        : r instanceof LogRecord.Group group && group.start() >= measuredFrom;
+  /**
+   * A response or group outside the warm-up's group: as {@link MeasuredWindow} cuts the log, where
+   * every other request is sent in the measured window.
+   */
+  private static boolean measured(LogRecord r) {
+    return (r instanceof LogRecord.Response || r instanceof LogRecord.Group) && !MeasuredWindow.inWarmUp(r);
   }
 
   private Optional<Path> awaitLog() throws InterruptedException {

@@ -6,6 +6,7 @@ import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 
+import io.gatling.commons.util.Clock;
 import io.gatling.core.action.Action;
 import io.gatling.javaapi.core.ActionBuilder;
 import io.gatling.javaapi.core.ChainBuilder;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -56,6 +58,10 @@ public final class PacedConnections {
   private final boolean startTogether;
   /** The instant (System.nanoTime) the first connection started: t = 0 of the schedule. */
   private final AtomicLong epoch = new AtomicLong();
+  /** Gatling's clock, which stamps the run's log; set as Gatling builds the pacing action. */
+  private volatile Clock logClock;
+  /** The schedule's t = 0 on {@link #logClock} (epoch milliseconds), or 0 before the first connection joins. */
+  private volatile long logStart;
   /** The due time (System.nanoTime) of the next send no connection of a shared schedule has taken yet. */
   private final AtomicLong nextShared = new AtomicLong();
   private final LongAdder measuredIterations = new LongAdder();
@@ -87,7 +93,7 @@ public final class PacedConnections {
       joined = joined.feed(feeder.get());
     }
     boolean shared = feeder.isEmpty() && !startTogether;
-    io.gatling.core.action.builder.ActionBuilder pacerBuilder = (context, next) -> pacer(next, shared);
+    io.gatling.core.action.builder.ActionBuilder pacerBuilder = (context, next) -> pacer(next, shared, context.coreComponents().clock());
     ActionBuilder pacer = () -> pacerBuilder;
     ChainBuilder connection = joined
         .asLongAs(session -> connectionOf(session).due - epoch.get() < total)
@@ -97,6 +103,16 @@ public final class PacedConnections {
             .doIf(session -> connectionOf(session).active)
             .then(doIfOrElse(session -> connectionOf(session).warmUp).then(warmUpLogged).orElse(measured)));
     return scenario(scenarioName).exec(connection).injectOpen(atOnceUsers(connections));
+  }
+
+  /**
+   * When the measured window starts, on the clock of the run's log (epoch milliseconds): the end of
+   * the schedule's opening warm-up, from when the first connection joined, which is some time
+   * after Gatling's run starts. Empty before any connection joined.
+   */
+  public OptionalLong measuredFromMillis() {
+    long start = logStart;
+    return start == 0 ? OptionalLong.empty() : OptionalLong.of(start + schedule.measuredStart().toMillis());
   }
 
   /** Iterations started outside the warm-up so far: the achieved counterpart of the planned count. */
@@ -165,7 +181,11 @@ public final class PacedConnections {
    * first rate so that the rate is smooth from the start, except for bursts, which send together.
    */
   Session join(Session session) {
-    epoch.compareAndSet(0, System.nanoTime());
+    // read before the epoch: no send due after the epoch can be stamped before this millisecond
+    long logNow = logClock.nowMillis();
+    if (epoch.compareAndSet(0, System.nanoTime())) {
+      logStart = logNow;
+    }
     // by every joiner, before its first iteration: another may join between the first's two lines
     nextShared.compareAndSet(0, epoch.get());
     long index = (session.userId() - 1) % connections;
@@ -177,9 +197,11 @@ public final class PacedConnections {
   /**
    * The action that paces each iteration of a connection, then hands it to {@code next}; with
    * {@code shared}, the connection takes the next send of the schedule not yet taken, else the next
-   * of its own share.
+   * of its own share. {@code logClock} is Gatling's, which stamps the log: the measured window's
+   * start is read from it.
    */
-  Action pacer(Action next, boolean shared) {
+  Action pacer(Action next, boolean shared, Clock logClock) {
+    this.logClock = logClock;
     return new Pacer(next, shared);
   }
 

@@ -38,6 +38,8 @@ class PacedConnectionsTest {
    * which paces an iteration at each {@link #iterate()}.
    */
   private final class User {
+    /** Gatling's clock stands still here: the log's start is read from it. */
+    static final long LOG_CLOCK_MILLIS = 1_700_000_000_000L;
     private final BlockingQueue<io.gatling.core.session.Session> passedOn = new LinkedBlockingQueue<>();
     private final Action pacer;
     private final Session joined;
@@ -52,7 +54,7 @@ class PacedConnectionsTest {
         public void execute(io.gatling.core.session.Session session) {
           passedOn.add(session);
         }
-      }, true);
+      }, true, () -> LOG_CLOCK_MILLIS);
       joined = connections.join(new Session(user));
     }
 
@@ -125,6 +127,17 @@ class PacedConnectionsTest {
 
     assertThat(connections.measuredIterations()).isZero();
     assertThat(connections.intendedTimes().lag().getTotalCount()).isZero();
+  }
+
+  /** The log's clock, read as the first connection joins, plus the opening warm-up: where the cut and the report start. */
+  @Test
+  void theMeasuredWindowStartsAfterTheWarmUpFromTheFirstJoinOnTheLogsClock() {
+    PacedConnections connections = connections(new Shape.Sustained(new Rate(1000), Duration.ofSeconds(1)), Duration.ofSeconds(10));
+    assertThat(connections.measuredFromMillis()).as("before any connection joined").isEmpty();
+
+    new User(connections);
+
+    assertThat(connections.measuredFromMillis()).hasValue(User.LOG_CLOCK_MILLIS + 10_000);
   }
 
   @Test

@@ -95,6 +95,18 @@ public record RateSchedule(List<Step> steps) {
     return steps.stream().map(Step::duration).reduce(Duration.ZERO, Duration::plus);
   }
 
+  /** When the first measured step starts: after the warm-up that opens the schedule. */
+  public Duration measuredStart() {
+    Duration start = Duration.ZERO;
+    for (Step step : steps) {
+      if (!step.warmUp()) {
+        return start;
+      }
+      start = start.plus(step.duration());
+    }
+    return start;
+  }
+
   public Duration measuredDuration() {
     return steps.stream().filter(s -> !s.warmUp()).map(Step::duration).reduce(Duration.ZERO, Duration::plus);
   }

@@ -20,6 +20,7 @@ class RateScheduleTest {
     assertThat(schedule.plannedMeasuredIterations()).isEqualTo(60_000);
     assertThat(schedule.measuredDuration()).isEqualTo(Duration.ofSeconds(60));
     assertThat(schedule.duration()).isEqualTo(Duration.ofSeconds(75));
+    assertThat(schedule.measuredStart()).isEqualTo(Duration.ofSeconds(15));
     assertThat(schedule.steps().get(0).warmUp()).isTrue();
     assertThat(schedule.steps().get(0).fromRate()).isEqualTo(100);
   }

@@ -52,7 +52,7 @@ class ScalingShapeTest {
   }
 
   @Test
-  void eachCountsStaircaseHasItsOwnSilentWarmUpRisingToItsFirstLevel() {
+  void eachCountsStaircaseHasItsOwnWarmUpRisingToItsFirstLevel() {
     RateSchedule schedule = ((Shape.Scaling) read("[1, 2]")).schedule(Duration.ofSeconds(5));
     assertThat(schedule.steps()).filteredOn(RateSchedule.Step::warmUp)
         .extracting(RateSchedule.Step::group, RateSchedule.Step::fromRate, RateSchedule.Step::toRate)
@@ -61,6 +61,7 @@ class ScalingShapeTest {
     assertThat(schedule.steps().get(4).warmUp()).isTrue();
     assertThat(schedule.duration()).isEqualTo(Duration.ofSeconds(70));
     assertThat(schedule.measuredDuration()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(schedule.measuredStart()).as("after the opening warm-up; the later ones are left out by their group").isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Cuts a run's log to its measured window, so that Gatling's HTML report of it (its throughput,
@@ -43,17 +44,20 @@ public final class MeasuredWindow {
   }
 
   /**
-   * Rewrites {@code log} in place, from {@code warmUpMillis} after its start, without the warm-up's requests.
+   * Rewrites {@code log} in place, without the warm-up's requests, from {@code fromMillis} (the
+   * schedule's measured start on the log's clock) or, when it is not known (a run recovered after
+   * it stopped), from {@code warmUpMillis} after the log's start, which is some 0.2 s earlier: the
+   * schedule starts as its first connection joins, after Gatling's run has started.
    *
    * @param assertions what the header carries for Gatling to judge (the header's own are not read back)
-   * @return how many responses outside the warm-up fell before the window and were left out (none
-   *     when the schedule started with Gatling's run)
+   * @return how many responses outside the warm-up started before the window and were left out (none:
+   *     every other request is sent in the measured window)
    */
-  public static long cut(Path log, long warmUpMillis, String description, List<Assertion> assertions) {
+  public static long cut(Path log, OptionalLong fromMillis, long warmUpMillis, String description, List<Assertion> assertions) {
     Path cut = log.resolveSibling(log.getFileName() + ".cut");
     long left = 0;
     try (SimulationLog in = SimulationLog.open(log)) {
-      long start = in.header().start() + warmUpMillis;
+      long start = fromMillis.orElse(in.header().start() + warmUpMillis);
       try (LogWriter out = new LogWriter(cut, in.header().simulation(), start, description, in.header().scenarios(), assertions)) {
         for (LogRecord r = in.next(); r != null; r = in.next()) {
           if (inWarmUp(r)) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,7 +35,7 @@ class MeasuredWindowTest {
     }
     assertThat(MeasuredWindow.isCut(log)).isFalse();
 
-    long left = MeasuredWindow.cut(log, WARM_UP, MeasuredWindow.describe(WARM_UP, 5), List.of());
+    long left = MeasuredWindow.cut(log, OptionalLong.empty(), WARM_UP, MeasuredWindow.describe(WARM_UP, 5), List.of());
 
     assertThat(left).as("outside the warm-up's group, before the window").isEqualTo(1);
     assertThat(MeasuredWindow.isCut(log)).isTrue();
@@ -50,6 +51,23 @@ class MeasuredWindowTest {
         new LogRecord.Response(List.of(), "GET /simple", START + 2_100, START + 2_103, true, ""),
         new LogRecord.Response(List.of("journey"), "GET /simple", START + 2_600, START + 2_604, true, ""),
         new LogRecord.Group(List.of("journey"), START + 2_600, START + 2_604, 4, true));
+  }
+
+  /** The schedule's measured start, given on the log's clock, is the window's start (Gatling's run starts before the schedule). */
+  @Test
+  void theWindowStartsWhereTheScheduleSaysWhenItIsKnown() {
+    Path log = dir.resolve("simulation.log");
+    try (LogWriter writer = new LogWriter(log, "loadsuite.Example", START, "", List.of("connections"), List.of())) {
+      writer.write(new LogRecord.Response(List.of(), "GET /simple", START + 2_250, START + 2_253, true, ""));
+    }
+
+    long left = MeasuredWindow.cut(log, OptionalLong.of(START + 2_200), WARM_UP, "", List.of());
+
+    assertThat(left).isZero();
+    try (SimulationLog in = SimulationLog.open(log)) {
+      assertThat(in.header().start()).isEqualTo(START + 2_200);
+      assertThat(in.next()).isEqualTo(new LogRecord.Response(List.of(), "GET /simple", START + 2_250, START + 2_253, true, ""));
+    }
   }
 
   @Test

@@ -34,7 +34,7 @@ public final class ExactFiguresBench {
       }
     }
     System.out.printf("log: %d responses, %.0f MB%n", n, Files.size(log) / 1e6);
-    measure("cut to the measured window", () -> MeasuredWindow.cut(log, 15_000, "bench", List.of()));
+    measure("cut to the measured window", () -> MeasuredWindow.cut(log, java.util.OptionalLong.empty(), 15_000, "bench", List.of()));
     measure("exact figures (one pass)", () -> ExactStats.read(log, null).scope(List.of()).orElseThrow().percentile(99));
     measure("Gatling's reading of the log and the exact figures (RunStats.read)", () -> RunStats.read(folder).global().orElseThrow().p99());
   }

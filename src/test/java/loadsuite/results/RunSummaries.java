@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import loadsuite.goals.GoalAssertion;
 import loadsuite.goals.GoalAssertions;
 import loadsuite.goals.Held;
@@ -61,7 +62,8 @@ public final class RunSummaries {
   private static void cutOnce(Path log, Workload workload) {
     if (!MeasuredWindow.isCut(log)) {
       long warmUp = workload.warmUp().toMillis();
-      MeasuredWindow.cut(log, warmUp, MeasuredWindow.describe(warmUp, workload.schedule().measuredSeconds()), List.of());
+      MeasuredWindow.cut(log, OptionalLong.empty(), warmUp, MeasuredWindow.describe(warmUp, workload.schedule().measuredSeconds()),
+          List.of());
     }
   }
 

@@ -66,6 +66,7 @@ public abstract class SuiteSimulation extends Simulation {
   private Suite.Plan plan;
   private RunningSystem sut;
   private volatile RunRecorder recorder;
+  private PacedConnections connections;
   private volatile boolean goalMissed;
   /** The run's live figures and stop criteria, when metrics are on or it has a criterion. */
   private Optional<LiveRun> live = Optional.empty();
@@ -113,7 +114,7 @@ public abstract class SuiteSimulation extends Simulation {
       baseline.ifPresent(b -> goalAssertions.addAll(b.assertions()));
       sut = SystemsUnderTest.start(Suite.targets().sut(), system, workload);
       load.preparation().accept(sut);
-      PacedConnections connections = new PacedConnections(workload);
+      connections = new PacedConnections(workload);
       HttpProtocolBuilder protocol = load.protocol().apply(http.baseUrl(sut.baseUrl())
           .acceptHeader("application/json")
           .disableCaching()
@@ -153,8 +154,7 @@ public abstract class SuiteSimulation extends Simulation {
         Optional.ofNullable(Injector.current().share()).orElse("1/1"));
     return LiveRun.start(MetricsSettings.read(Suite.targets().metrics()), plan.stopWhen(),
         () -> new LiveFigures(labels, connections, () -> generator == null ? 0 : generator.lastCpu()),
-        () -> recorder == null ? Optional.empty() : recorder.runFolder(),
-        plan.workload().warmUp().toMillis(), stop -> {
+        () -> recorder == null ? Optional.empty() : recorder.runFolder(), stop -> {
           System.out.println("\nRun " + stop.describe() + "\n");
           connections.stop(stop.describe());
         });
@@ -219,7 +219,7 @@ public abstract class SuiteSimulation extends Simulation {
   /** The run's log cut to its measured window (Gatling writes its report from that log after this). */
   private void cutToMeasuredWindow(Path folder) {
     Workload workload = plan.workload();
-    long leftOut = MeasuredWindow.cut(folder.resolve("simulation.log"), workload.warmUp().toMillis(),
+    long leftOut = MeasuredWindow.cut(folder.resolve("simulation.log"), connections.measuredFromMillis(), workload.warmUp().toMillis(),
         MeasuredWindow.describe(workload.warmUp().toMillis(), workload.schedule().measuredSeconds()),
         countAssertions.stream().map(Assertion::asScala).toList());
     if (leftOut > 0) {
